@@ -1,0 +1,19 @@
+using Microsoft.EntityFrameworkCore;
+using Yibao.Domain.Admin;
+using Yibao.Domain.Institutions;
+using Yibao.Domain.Registry;
+
+namespace Yibao.Application.Common;
+
+/// <summary>The one database, as the use cases see it. Implemented by Infrastructure's AppDbContext.</summary>
+public interface IAppDbContext
+{
+    DbSet<Area> Areas { get; }
+    DbSet<Household> Households { get; }
+    DbSet<Person> Persons { get; }
+    DbSet<Employer> Employers { get; }
+    DbSet<Institution> Institutions { get; }
+    DbSet<AuditEntry> AuditEntries { get; }
+
+    Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
+}

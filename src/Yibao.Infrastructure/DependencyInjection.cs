@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Yibao.Application.Admin;
+using Yibao.Application.Common;
+using Yibao.Application.Home;
+using Yibao.Infrastructure.Identity;
+using Yibao.Infrastructure.Persistence;
+
+namespace Yibao.Infrastructure;
+
+/// <summary>The one composition root (DESIGN §2), shared by the web app and the CLI.</summary>
+public static class DependencyInjection
+{
+    public static IServiceCollection AddYibao(this IServiceCollection services, IConfiguration configuration)
+    {
+        var db = DatabaseOptions.From(configuration);
+        services.AddSingleton(db);
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddScoped<ICurrentUser, SystemCurrentUser>();
+        services.AddDbContext<AppDbContext>(o => DbContextOptionsFactory.Configure(o, db));
+        services.AddScoped<IAppDbContext>(sp => sp.GetRequiredService<AppDbContext>());
+        services.AddScoped<DatabaseInitializer>();
+
+        services.AddIdentityCore<StaffUser>(ConfigureIdentity)
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddErrorDescriber<ChineseIdentityErrorDescriber>()
+            .AddDefaultTokenProviders();
+        services.AddScoped<IStaffDirectory, StaffDirectory>();
+
+        // Application use cases: plain handlers, injected where used.
+        services.AddScoped<CreateStaffUserHandler>();
+        services.AddScoped<SearchAuditEntriesHandler>();
+        services.AddScoped<GetDashboardHandler>();
+        return services;
+    }
+
+    /// <summary>Password rules and lockout (DESIGN §7).</summary>
+    public static void ConfigureIdentity(IdentityOptions o)
+    {
+        o.Password.RequiredLength = 10;
+        o.Password.RequireDigit = true;
+        o.Password.RequireLowercase = true;
+        o.Password.RequireUppercase = true;
+        o.Password.RequireNonAlphanumeric = false;
+        o.Password.RequiredUniqueChars = 4;
+        o.Lockout.AllowedForNewUsers = true;
+        o.Lockout.MaxFailedAccessAttempts = 5;
+        o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+        o.User.RequireUniqueEmail = false;
+        o.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._";
+        o.SignIn.RequireConfirmedAccount = false;
+    }
+}

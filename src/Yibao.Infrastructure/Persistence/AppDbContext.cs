@@ -1,0 +1,95 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Yibao.Application.Common;
+using Yibao.Domain.Admin;
+using Yibao.Domain.Institutions;
+using Yibao.Domain.Registry;
+using Yibao.Infrastructure.Identity;
+
+namespace Yibao.Infrastructure.Persistence;
+
+/// <summary>The one DbContext (DESIGN §5). Every save writes audit entries in the same transaction.</summary>
+public class AppDbContext : IdentityDbContext<StaffUser, IdentityRole, string>, IAppDbContext
+{
+    private readonly ICurrentUser? _currentUser;
+    private readonly TimeProvider _clock;
+
+    public AppDbContext(DbContextOptions<AppDbContext> options, ICurrentUser? currentUser = null, TimeProvider? clock = null)
+        : base(options)
+    {
+        _currentUser = currentUser;
+        _clock = clock ?? TimeProvider.System;
+    }
+
+    public DbSet<Area> Areas => Set<Area>();
+    public DbSet<Household> Households => Set<Household>();
+    public DbSet<Person> Persons => Set<Person>();
+    public DbSet<Employer> Employers => Set<Employer>();
+    public DbSet<Institution> Institutions => Set<Institution>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    /// <summary>True on PostgreSQL, false on SQLite.</summary>
+    public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.Entity<StaffUser>().ToTable("staff_users");
+        builder.Entity<IdentityRole>().ToTable("roles");
+        builder.Entity<IdentityUserRole<string>>().ToTable("staff_user_roles");
+        builder.Entity<IdentityUserClaim<string>>().ToTable("staff_user_claims");
+        builder.Entity<IdentityUserLogin<string>>().ToTable("staff_user_logins");
+        builder.Entity<IdentityUserToken<string>>().ToTable("staff_user_tokens");
+        builder.Entity<IdentityRoleClaim<string>>().ToTable("role_claims");
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+        SnakeCaseNaming.Apply(builder);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveWithAuditAsync(acceptAllChangesOnSuccess, sync: true, CancellationToken.None).GetAwaiter().GetResult();
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default) =>
+        SaveWithAuditAsync(acceptAllChangesOnSuccess, sync: false, cancellationToken);
+
+    private async Task<int> SaveWithAuditAsync(bool acceptAll, bool sync, CancellationToken ct)
+    {
+        var pending = AuditRecorder.Capture(ChangeTracker);
+        if (pending.Count == 0)
+        {
+            return sync ? base.SaveChanges(acceptAll) : await base.SaveChangesAsync(acceptAll, ct);
+        }
+
+        var ownTransaction = Database.CurrentTransaction is null
+            ? (sync ? Database.BeginTransaction() : await Database.BeginTransactionAsync(ct))
+            : null;
+        try
+        {
+            var count = sync ? base.SaveChanges(true) : await base.SaveChangesAsync(true, ct);
+            var at = _clock.GetUtcNow().UtcDateTime;
+            var userName = _currentUser?.UserName ?? "系统";
+            AuditEntries.AddRange(pending.Select(p => p.ToEntry(at, _currentUser?.UserId, userName)));
+            _ = sync ? base.SaveChanges(true) : await base.SaveChangesAsync(true, ct);
+            if (ownTransaction is not null)
+            {
+                if (sync)
+                {
+                    ownTransaction.Commit();
+                }
+                else
+                {
+                    await ownTransaction.CommitAsync(ct);
+                }
+            }
+
+            return count;
+        }
+        finally
+        {
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.DisposeAsync();
+            }
+        }
+    }
+}

@@ -1,0 +1,139 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Unicode;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Yibao.Domain.Admin;
+
+namespace Yibao.Infrastructure.Persistence;
+
+/// <summary>Turns tracked changes into audit entries; refuses any change to existing audit entries.</summary>
+internal static class AuditRecorder
+{
+    /// <summary>Secrets never written to the audit trail.</summary>
+    private static readonly HashSet<string> Excluded = new(StringComparer.Ordinal)
+    {
+        "PasswordHash", "SecurityStamp", "ConcurrencyStamp", "Value",
+    };
+
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+        WriteIndented = false,
+    };
+
+    internal sealed class Pending(EntityEntry entry, string action, Dictionary<string, object?>? before, Dictionary<string, object?>? after)
+    {
+        public AuditEntry ToEntry(DateTime atUtc, string? userId, string userName)
+        {
+            // Added rows get their generated keys and values only after the first save.
+            var afterValues = action == AuditActions.Added ? Values(entry, entry.CurrentValues, all: true) : after;
+            return new AuditEntry
+            {
+                AtUtc = atUtc,
+                UserId = userId,
+                UserName = userName,
+                Action = action,
+                Entity = EntityName(entry),
+                EntityKey = Key(entry),
+                Before = before is null ? null : JsonSerializer.Serialize(before, Json),
+                After = afterValues is null ? null : JsonSerializer.Serialize(afterValues, Json),
+            };
+        }
+    }
+
+    public static List<Pending> Capture(ChangeTracker tracker)
+    {
+        tracker.DetectChanges();
+        var result = new List<Pending>();
+        foreach (var e in tracker.Entries())
+        {
+            if (e.Entity is AuditEntry)
+            {
+                if (e.State is EntityState.Modified or EntityState.Deleted)
+                {
+                    throw new InvalidOperationException("审计日志只能追加，不能修改或删除");
+                }
+
+                continue;
+            }
+
+            switch (e.State)
+            {
+                case EntityState.Added:
+                    result.Add(new Pending(e, AuditActions.Added, null, null));
+                    break;
+                case EntityState.Deleted:
+                    result.Add(new Pending(e, AuditActions.Deleted, Values(e, e.OriginalValues, all: true), null));
+                    break;
+                case EntityState.Modified:
+                    var before = Values(e, e.OriginalValues, all: false);
+                    var after = Values(e, e.CurrentValues, all: false);
+                    if (after.Count > 0)
+                    {
+                        result.Add(new Pending(e, AuditActions.Modified, before, after));
+                    }
+
+                    break;
+                default:
+                    break;
+            }
+        }
+
+        return result;
+    }
+
+    private static Dictionary<string, object?> Values(EntityEntry e, PropertyValues values, bool all)
+    {
+        var d = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var p in e.Properties)
+        {
+            var name = p.Metadata.Name;
+            if (Excluded.Contains(name) || (!all && !p.IsModified))
+            {
+                continue;
+            }
+
+            if (!all && Equals(p.OriginalValue, p.CurrentValue))
+            {
+                continue;
+            }
+
+            d[name] = Simple(values[name]);
+        }
+
+        return d;
+    }
+
+    private static object? Simple(object? v) => v switch
+    {
+        null => null,
+        string or bool or int or long or decimal or double => v,
+        Enum en => en.ToString(),
+        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        DateTime dt => dt.ToString("O", CultureInfo.InvariantCulture),
+        DateTimeOffset dto => dto.ToString("O", CultureInfo.InvariantCulture),
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => v.ToString(),
+    };
+
+    private static string EntityName(EntityEntry e)
+    {
+        var t = e.Metadata.ClrType;
+        var name = t.Name;
+        var tick = name.IndexOf('`', StringComparison.Ordinal);
+        return tick > 0 ? name[..tick] : name;
+    }
+
+    private static string Key(EntityEntry e)
+    {
+        var key = e.Metadata.FindPrimaryKey();
+        if (key is null)
+        {
+            return string.Empty;
+        }
+
+        return string.Join(",", key.Properties.Select(p => Convert.ToString(e.Property(p.Name).CurrentValue, CultureInfo.InvariantCulture)));
+    }
+}

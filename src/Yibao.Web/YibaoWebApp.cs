@@ -1,0 +1,123 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Scalar.AspNetCore;
+using Yibao.Application.Common;
+using Yibao.Domain.Admin;
+using Yibao.Infrastructure;
+using Yibao.Infrastructure.Identity;
+using Yibao.Infrastructure.Persistence;
+using Yibao.Web.Api;
+using Yibao.Web.Infrastructure;
+
+namespace Yibao.Web;
+
+/// <summary>Builds the web host on the shared composition root (<see cref="DependencyInjection.AddYibao"/>).</summary>
+public static class YibaoWebApp
+{
+    public const string DefaultUrls = "http://127.0.0.1:5080";
+
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
+        {
+            builder.WebHost.UseUrls(builder.Configuration["YIBAO_URLS"] is { Length: > 0 } urls ? urls : DefaultUrls);
+        }
+
+        configure?.Invoke(builder);
+        var services = builder.Services;
+        services.AddHttpContextAccessor();
+        services.AddScoped<ICurrentUser, HttpCurrentUser>();
+        services.AddYibao(builder.Configuration);
+        new IdentityBuilder(typeof(StaffUser), typeof(IdentityRole), services).AddSignInManager();
+        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/Account/Login";
+            o.LogoutPath = "/Account/Logout";
+            o.AccessDeniedPath = "/Error/403";
+            o.Cookie.Name = "yibao.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.SlidingExpiration = true;
+            // APIs answer 401/403 instead of redirecting to the login page.
+            o.Events.OnRedirectToLogin = ctx => RedirectOrStatus(ctx, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = ctx => RedirectOrStatus(ctx, StatusCodes.Status403Forbidden);
+        });
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(Policies.Administrator, p => p.RequireRole(Roles.Administrator));
+        services.AddRazorPages(o =>
+        {
+            o.Conventions.AuthorizeFolder("/Admin", Policies.Administrator);
+            o.Conventions.AllowAnonymousToFolder("/Error");
+            o.Conventions.AllowAnonymousToPage("/Account/Login");
+        });
+        services.AddAntiforgery(o => o.HeaderName = "RequestVerificationToken");
+        services.AddProblemDetails();
+        services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
+        {
+            doc.Info.Title = "医保经办系统 Yibao API";
+            doc.Info.Version = "v1";
+            doc.Info.Description = "定点医药机构接口：错误为 RFC 9457 ProblemDetails（稳定错误码 + 中文消息）。";
+            return Task.CompletedTask;
+        }));
+        services.AddHealthChecks();
+
+        var app = builder.Build();
+        var zh = new CultureInfo("zh-CN");
+        app.UseRequestLocalization(new RequestLocalizationOptions
+        {
+            DefaultRequestCulture = new RequestCulture(zh),
+            SupportedCultures = [zh],
+            SupportedUICultures = [zh],
+        });
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/Error/500");
+        }
+
+        app.UseStatusCodePagesWithReExecute("/Error/{0}");
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseMiddleware<MustChangePasswordMiddleware>();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapHealthChecks("/healthz").AllowAnonymous();
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapScalarApiReference("/scalar", o => o.WithTitle("医保经办系统 API").WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();
+        app.MapRazorPages();
+        app.MapYibaoApi();
+        return app;
+    }
+
+    /// <summary>Applies migrations and reference data; run at start-up.</summary>
+    public static async Task InitializeDatabaseAsync(this WebApplication app)
+    {
+        using var scope = app.Services.CreateScope();
+        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync();
+    }
+
+    private static Task RedirectOrStatus(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)
+    {
+        if (ctx.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+        {
+            ctx.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+
+        ctx.Response.Redirect(ctx.RedirectUri);
+        return Task.CompletedTask;
+    }
+}
+
+public static class Policies
+{
+    public const string Administrator = "Administrator";
+}
