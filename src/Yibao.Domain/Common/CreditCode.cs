@@ -48,7 +48,21 @@ public readonly record struct CreditCode
     }
 
     /// <summary>Completes 17 characters with their check character.</summary>
-    public static CreditCode Create(string first17) => new(first17 + CheckCharacter(first17));
+    /// <exception cref="ArgumentException">The 17 characters break a rule that <see cref="TryParse(string?, out CreditCode, out string?)"/> enforces.</exception>
+    public static CreditCode Create(string first17)
+    {
+        ArgumentNullException.ThrowIfNull(first17);
+        var s = first17.ToUpperInvariant();
+        if (s.Length != 17)
+        {
+            throw new ArgumentException("需要 17 位本体码", nameof(first17));
+        }
+
+        // Validate through TryParse so that Create can never build a code that Parse rejects.
+        return TryParse(s + CheckCharacter(s), out var code, out var error)
+            ? code
+            : throw new ArgumentException(error, nameof(first17));
+    }
 
     public static CreditCode Parse(string? text) =>
         TryParse(text, out var code, out var error)
@@ -63,7 +77,7 @@ public readonly record struct CreditCode
         var s = (text ?? string.Empty).Trim().ToUpperInvariant();
         if (s.Length != 18)
         {
-            error = "统一社会信用代码应为 18 位";
+            error = $"统一社会信用代码应为 18 位（实际 {s.Length} 位）";
             return false;
         }
 

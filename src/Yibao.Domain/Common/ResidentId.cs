@@ -11,6 +11,7 @@ public readonly record struct ResidentId
 {
     private static readonly int[] Weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
     private const string CheckChars = "10X98765432";
+    private const int MinBirthYear = 1880;
 
     private ResidentId(string value) => Value = value;
 
@@ -56,6 +57,17 @@ public readonly record struct ResidentId
             throw new ArgumentException("行政区划代码须为 6 位数字", nameof(divisionCode));
         }
 
+        // Same rules as TryParse, so that Create can never build a number that Parse rejects.
+        if (divisionCode[0] == '0')
+        {
+            throw new ArgumentException("公民身份号码的行政区划代码不能以 0 开头", nameof(divisionCode));
+        }
+
+        if (birthDate.Year < MinBirthYear)
+        {
+            throw new ArgumentOutOfRangeException(nameof(birthDate), $"公民身份号码中的出生日期不能早于 {MinBirthYear} 年");
+        }
+
         if (sequence is < 0 or > 999)
         {
             throw new ArgumentOutOfRangeException(nameof(sequence), "顺序码须在 000–999 之间");
@@ -85,11 +97,17 @@ public readonly record struct ResidentId
                 return false;
             }
 
-            // Legacy numbers were issued to people born in the 1900s.
+            if (s[0] == '0')
+            {
+                error = "公民身份号码的行政区划代码无效（不能以 0 开头）";
+                return false;
+            }
+
+            // Legacy numbers were issued to people born in the 1900s (GB 11643 upgrade inserts "19").
             s = string.Concat(s.AsSpan(0, 6), "19", s.AsSpan(6));
             if (!IsValidDate(s.AsSpan(6, 8)))
             {
-                error = "公民身份号码中的出生日期无效";
+                error = $"公民身份号码中的出生日期 {s.AsSpan(6, 8)} 无效";
                 return false;
             }
 
@@ -100,7 +118,7 @@ public readonly record struct ResidentId
 
         if (s.Length != 18)
         {
-            error = "公民身份号码应为 18 位（或 15 位旧号）";
+            error = $"公民身份号码应为 18 位（或 15 位旧号），实际 {s.Length} 位";
             return false;
         }
 
@@ -121,13 +139,13 @@ public readonly record struct ResidentId
 
         if (s[0] == '0')
         {
-            error = "公民身份号码的行政区划代码无效";
+            error = "公民身份号码的行政区划代码无效（不能以 0 开头）";
             return false;
         }
 
         if (!IsValidDate(s.AsSpan(6, 8)))
         {
-            error = "公民身份号码中的出生日期无效";
+            error = $"公民身份号码中的出生日期 {s.AsSpan(6, 8)} 无效";
             return false;
         }
 
@@ -145,5 +163,5 @@ public readonly record struct ResidentId
 
     private static bool IsValidDate(ReadOnlySpan<char> yyyymmdd) =>
         DateOnly.TryParseExact(yyyymmdd, "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
-        && d.Year >= 1880;
+        && d.Year >= MinBirthYear;
 }
