@@ -22,6 +22,7 @@ public static class DependencyInjection
         services.AddDbContext<AppDbContext>(o => DbContextOptionsFactory.Configure(o, db));
         services.AddScoped<IAppDbContext>(sp => sp.GetRequiredService<AppDbContext>());
         services.AddScoped<DatabaseInitializer>();
+        services.AddYibaoBulk(db);
 
         services.AddIdentityCore<StaffUser>(ConfigureIdentity)
             .AddRoles<IdentityRole>()
