@@ -385,9 +385,12 @@ public static class DemoCountyGenerator
             else if (roll < 0.75)
             {
                 type = EmployerType.Enterprise;
+                // 农民专业合作社 (机构类别码 93) only for farming trades; other trades are companies (91).
+                var trade = rng.Pick(DemoNames.EnterpriseTrades);
+                var cooperative = DemoNames.FarmingTrades.Contains(trade) && rng.Chance(0.4);
                 name = UniqueName(rng, usedNames, () =>
-                    CountyName + rng.Pick(DemoNames.PlaceFirst) + rng.Pick(DemoNames.PlaceSecond) + rng.Pick(DemoNames.EnterpriseTrades) + rng.Pick(DemoNames.EnterpriseSuffixes));
-                prefix = name.EndsWith("专业合作社", StringComparison.Ordinal) ? "93" : "91";
+                    CountyName + rng.Pick(DemoNames.PlaceFirst) + rng.Pick(DemoNames.PlaceSecond) + trade + (cooperative ? "专业合作社" : rng.Pick(DemoNames.EnterpriseSuffixes)));
+                prefix = cooperative ? "93" : "91";
             }
             else
             {

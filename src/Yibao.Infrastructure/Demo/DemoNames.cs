@@ -97,7 +97,13 @@ internal static class DemoNames
         "汽车服务", "物业管理", "房地产开发", "餐饮管理", "医药连锁", "印务", "环保科技", "粮油", "包装",
     ];
 
-    public static readonly string[] EnterpriseSuffixes = ["有限公司", "有限责任公司", "专业合作社", "有限公司", "有限公司"];
+    public static readonly string[] EnterpriseSuffixes = ["有限公司", "有限责任公司", "有限公司", "有限公司"];
+
+    /// <summary>Trades that are often organized as 农民专业合作社.</summary>
+    public static readonly HashSet<string> FarmingTrades = new(StringComparer.Ordinal)
+    {
+        "生态农业", "茶业", "果蔬种植", "畜牧养殖", "中药材种植",
+    };
 
     public static readonly string[] ShopTrades =
     [
