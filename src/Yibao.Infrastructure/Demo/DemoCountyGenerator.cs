@@ -329,10 +329,17 @@ public static class DemoCountyGenerator
         var chars = male ? DemoNames.MaleChars : DemoNames.FemaleChars;
         var first = rng.Pick(chars);
         sb.Append(first);
-        if (rng.Chance(birthYear >= 2000 ? 0.75 : 0.6))
+        // Characters such as 子/思/嘉 only start two-character names.
+        if (DemoNames.LeadingOnly.Contains(first) || rng.Chance(birthYear >= 2000 ? 0.75 : 0.6))
         {
-            var second = rng.Pick(chars);
-            sb.Append(second == first && rng.Chance(0.7) ? rng.Pick(chars) : second);
+            string second;
+            do
+            {
+                second = rng.Pick(chars);
+            }
+            while (second == first || DemoNames.LeadingOnly.Contains(second));
+
+            sb.Append(second);
         }
     }
 

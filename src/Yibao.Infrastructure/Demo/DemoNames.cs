@@ -53,6 +53,12 @@ internal static class DemoNames
         "紫", "可", "心", "晓", "春", "秀", "月", "婉", "文", "思", "子", "欣", "一", "若", "语", "嘉",
     ];
 
+    /// <summary>Given-name characters that only begin a two-character name, never stand alone or come second.</summary>
+    public static readonly HashSet<string> LeadingOnly = new(StringComparer.Ordinal)
+    {
+        "子", "思", "嘉", "一", "若", "语", "梓", "紫", "可", "晓", "诗", "天", "永", "志",
+    };
+
     /// <summary>Syllables for township and village names (both characters come from here).</summary>
     public static readonly string[] PlaceFirst =
     [
