@@ -23,6 +23,7 @@ public static class DependencyInjection
         services.AddDbContext<AppDbContext>(o => DbContextOptionsFactory.Configure(o, db));
         services.AddScoped<IAppDbContext>(sp => sp.GetRequiredService<AppDbContext>());
         services.AddScoped<DatabaseInitializer>();
+        services.AddYibaoBulk(db);
 
         services.AddDataProtection();
         services.AddIdentityCore<StaffUser>(ConfigureIdentity)

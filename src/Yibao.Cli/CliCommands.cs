@@ -1,0 +1,218 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Yibao.Application.Admin;
+using Yibao.Application.Common;
+using Yibao.Domain.Admin;
+using Yibao.Infrastructure.Demo;
+using Yibao.Infrastructure.Persistence;
+
+namespace Yibao.Cli;
+
+/// <summary>The command tree. Every description is Chinese; docs/cli.md documents the same.</summary>
+internal static class CliCommands
+{
+    public const string DefaultAdminUserName = "admin";
+    public const string DefaultAdminDisplayName = "系统管理员";
+
+    public static RootCommand Build(CliContext ctx)
+    {
+        var root = new RootCommand("医保经办系统命令行工具 yibao：数据库迁移、管理员账号、演示数据。" +
+            "数据库由环境变量 YIBAO_DB_PROVIDER（sqlite|postgres）和 YIBAO_DB（连接字符串）指定，与网站相同。" +
+            "退出码：0 成功，1 操作失败，2 用法或配置错误、数据库无法连接。");
+        root.Subcommands.Add(BuildDb(ctx));
+        root.Subcommands.Add(BuildAdmin(ctx));
+        root.Subcommands.Add(BuildDemo(ctx));
+        return root;
+    }
+
+    private static Command BuildDb(CliContext ctx)
+    {
+        var db = new Command("db", "数据库管理");
+        var migrate = new Command("migrate", "应用数据库迁移并写入基础数据（角色）；可重复执行，已是最新时不做改动");
+        migrate.SetAction((ParseResult r, CancellationToken ct) => ctx.RunAsync(async (sp, options, token) =>
+        {
+            await MigrateAsync(ctx, sp, options, quietWhenCurrent: false, token);
+            return ExitCodes.Success;
+        }, ct));
+        db.Subcommands.Add(migrate);
+        return db;
+    }
+
+    private static async Task MigrateAsync(CliContext ctx, IServiceProvider sp, DatabaseOptions options, bool quietWhenCurrent, CancellationToken ct)
+    {
+        var applied = await sp.GetRequiredService<DatabaseInitializer>().MigrateAsync(ct);
+        if (applied.Count == 0)
+        {
+            if (!quietWhenCurrent)
+            {
+                await ctx.Out.WriteLineAsync("数据库：" + options.Describe());
+                await ctx.Out.WriteLineAsync("数据库结构已是最新，没有需要应用的迁移。");
+            }
+
+            return;
+        }
+
+        await ctx.Out.WriteLineAsync("数据库：" + options.Describe());
+        await ctx.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"已应用迁移 {applied.Count} 个："));
+        foreach (var m in applied)
+        {
+            await ctx.Out.WriteLineAsync("  " + m);
+        }
+    }
+
+    private static async Task RequireMigratedAsync(IServiceProvider sp, DatabaseOptions options, CancellationToken ct)
+    {
+        var db = sp.GetRequiredService<AppDbContext>();
+        var pending = await db.Database.GetPendingMigrationsAsync(ct);
+        if (pending.Any())
+        {
+            throw new CliContext.CliException(ExitCodes.Usage,
+                $"数据库（{options.Describe()}）尚未初始化或结构不是最新：请先运行 yibao db migrate");
+        }
+    }
+
+    private static Command BuildAdmin(CliContext ctx)
+    {
+        var admin = new Command("admin", "系统管理员账号");
+
+        var username = new Option<string>("--username")
+        {
+            Description = "登录名（字母、数字、下划线、点、短横线，2–32 个字符）",
+            DefaultValueFactory = _ => DefaultAdminUserName,
+        };
+        var name = new Option<string>("--name")
+        {
+            Description = "姓名（显示名）",
+            DefaultValueFactory = _ => DefaultAdminDisplayName,
+        };
+        var password = new Option<string?>("--password")
+        {
+            Description = "初始密码（至少 10 位，含大写字母、小写字母和数字）；省略时自动生成并只显示一次。无论哪种方式，首次登录都必须修改密码",
+        };
+        var create = new Command("create", "新建一个系统管理员账号；登录名已存在时失败（退出码 1）") { username, name, password };
+        create.SetAction((ParseResult r, CancellationToken ct) => ctx.RunAsync(async (sp, options, token) =>
+        {
+            await RequireMigratedAsync(sp, options, token);
+            var user = r.GetValue(username) ?? DefaultAdminUserName;
+            var display = r.GetValue(name) ?? DefaultAdminDisplayName;
+            if (ctx.Input is not null)
+            {
+                if (r.GetResult(username) is null or { Implicit: true })
+                {
+                    user = await PromptAsync(ctx, "登录名", user);
+                }
+
+                if (r.GetResult(name) is null or { Implicit: true })
+                {
+                    display = await PromptAsync(ctx, "姓名", display);
+                }
+            }
+
+            return await CreateAdminAsync(ctx, sp, user, display, r.GetValue(password), token);
+        }, ct));
+
+        var ensure = new Command("ensure",
+            "还没有任何工作人员账号时，新建默认系统管理员（登录名 admin）并显示一次初始密码；已有账号时不做改动。供 ./run.sh 使用");
+        ensure.SetAction((ParseResult r, CancellationToken ct) => ctx.RunAsync(async (sp, options, token) =>
+        {
+            await RequireMigratedAsync(sp, options, token);
+            var count = await sp.GetRequiredService<IStaffDirectory>().CountAsync(token);
+            if (count > 0)
+            {
+                await ctx.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"已有 {count} 个工作人员账号，无需新建管理员。"));
+                return ExitCodes.Success;
+            }
+
+            return await CreateAdminAsync(ctx, sp, DefaultAdminUserName, DefaultAdminDisplayName, null, token);
+        }, ct));
+
+        admin.Subcommands.Add(create);
+        admin.Subcommands.Add(ensure);
+        return admin;
+    }
+
+    private static async Task<string> PromptAsync(CliContext ctx, string label, string defaultValue)
+    {
+        await ctx.Out.WriteAsync($"{label}（直接回车使用“{defaultValue}”）：");
+        await ctx.Out.FlushAsync();
+        var line = await ctx.Input!.ReadLineAsync();
+        return string.IsNullOrWhiteSpace(line) ? defaultValue : line.Trim();
+    }
+
+    private static async Task<int> CreateAdminAsync(CliContext ctx, IServiceProvider sp, string userName, string displayName, string? password, CancellationToken ct)
+    {
+        var handler = sp.GetRequiredService<CreateStaffUserHandler>();
+        var result = await handler.HandleAsync(new CreateStaffUser(userName, displayName, [Roles.Administrator], password, MustChangePassword: true), ct);
+        if (!result.Succeeded)
+        {
+            await WriteErrorsAsync(ctx, "未能创建管理员账号", result.Errors);
+            return ExitCodes.Failed;
+        }
+
+        var created = result.Value!;
+        await ctx.Out.WriteLineAsync("已创建系统管理员账号：");
+        await ctx.Out.WriteLineAsync("  登录名：" + created.User.UserName);
+        await ctx.Out.WriteLineAsync("  姓名：" + created.User.DisplayName);
+        if (string.IsNullOrEmpty(password))
+        {
+            await ctx.Out.WriteLineAsync("  初始密码：" + created.InitialPassword);
+            await ctx.Out.WriteLineAsync("  （初始密码只显示这一次，请妥善保管；首次登录后必须修改密码）");
+        }
+        else
+        {
+            await ctx.Out.WriteLineAsync("  初始密码：按 --password 设置（首次登录后必须修改密码）");
+        }
+
+        return ExitCodes.Success;
+    }
+
+    private static async Task WriteErrorsAsync(CliContext ctx, string title, IReadOnlyList<AppError> errors)
+    {
+        await ctx.Err.WriteLineAsync(title + "：");
+        foreach (var e in errors)
+        {
+            await ctx.Err.WriteLineAsync("  " + e.Message);
+        }
+    }
+
+    private static Command BuildDemo(CliContext ctx)
+    {
+        var demo = new Command("demo", "演示数据（虚构的示范县，行政区划代码 519999）");
+        var insured = new Option<int>("--insured")
+        {
+            Description = string.Create(CultureInfo.InvariantCulture, $"生成的人员数（1–{DemoSeeder.MaxInsured}），单位、家庭户、定点医药机构数量随之按比例变化"),
+            DefaultValueFactory = _ => DemoCountyOptions.DefaultInsured,
+        };
+        var seed = new Option<long>("--seed")
+        {
+            Description = "随机种子：相同的种子和人数生成完全相同的数据",
+            DefaultValueFactory = _ => DemoCountyOptions.DefaultSeed,
+        };
+        var seedCommand = new Command("seed", "生成示范县演示数据（乡镇、村/社区、家庭户、人员、参保单位、定点医药机构）；先自动迁移数据库，只写入空的参保登记库") { insured, seed };
+        seedCommand.SetAction((ParseResult r, CancellationToken ct) => ctx.RunAsync(async (sp, options, token) =>
+        {
+            var watch = Stopwatch.StartNew();
+            await MigrateAsync(ctx, sp, options, quietWhenCurrent: true, token);
+            var demoOptions = new DemoCountyOptions(r.GetValue(insured), r.GetValue(seed));
+            await ctx.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"正在生成{DemoCountyGenerator.CountyName}（{DemoCountyGenerator.CountyCode}）演示数据：人员 {demoOptions.Insured} 人，随机种子 {demoOptions.Seed}，写入 {options.Describe()}"));
+            var result = await sp.GetRequiredService<DemoSeeder>().SeedAsync(demoOptions, token);
+            if (!result.Succeeded)
+            {
+                await WriteErrorsAsync(ctx, "未能生成演示数据", result.Errors);
+                return ExitCodes.Failed;
+            }
+
+            var s = result.Value!;
+            await ctx.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"已写入：乡镇 {s.Townships} 个，村/社区 {s.Villages} 个，家庭户 {s.Households} 户，人员 {s.Persons} 人，参保单位 {s.Employers} 家，定点医药机构 {s.Institutions} 家"));
+            await ctx.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"用时 {watch.Elapsed.TotalSeconds:0.0} 秒"));
+            return ExitCodes.Success;
+        }, ct));
+        demo.Subcommands.Add(seedCommand);
+        return demo;
+    }
+}

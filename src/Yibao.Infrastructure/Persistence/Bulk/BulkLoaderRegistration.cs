@@ -1,0 +1,26 @@
+using Microsoft.Extensions.DependencyInjection;
+using Yibao.Infrastructure.Demo;
+using Yibao.Infrastructure.Persistence;
+using Yibao.Infrastructure.Persistence.Bulk;
+
+namespace Yibao.Infrastructure;
+
+public static class BulkLoaderRegistration
+{
+    /// <summary>Registers the provider's <see cref="IBulkLoader"/> and the demo county seeder.</summary>
+    public static IServiceCollection AddYibaoBulk(this IServiceCollection services, DatabaseOptions db)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (db.Provider == DatabaseProvider.Postgres)
+        {
+            services.AddScoped<IBulkLoader, PostgresBulkLoader>();
+        }
+        else
+        {
+            services.AddScoped<IBulkLoader, SqliteBulkLoader>();
+        }
+
+        services.AddScoped<DemoSeeder>();
+        return services;
+    }
+}

@@ -1,0 +1,162 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
+using NpgsqlTypes;
+using Yibao.Domain.Institutions;
+using Yibao.Domain.Registry;
+
+namespace Yibao.Infrastructure.Persistence.Bulk;
+
+/// <summary>PostgreSQL: Npgsql binary COPY inside one transaction; identity sequences are moved past the loaded ids.</summary>
+public sealed class PostgresBulkLoader(AppDbContext db) : IBulkLoader
+{
+    /// <summary>Tables with a generated bigint id whose identity sequence must follow the loaded ids.</summary>
+    private static readonly string[] IdentityTables = ["households", "persons", "employers", "institutions"];
+
+    private IDbContextTransaction? _transaction;
+    private NpgsqlConnection? _connection;
+
+    public async Task BeginAsync(CancellationToken cancellationToken = default)
+    {
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        _connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        _transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+    }
+
+    public Task<int> WriteAreasAsync(IEnumerable<Area> rows, CancellationToken cancellationToken = default) =>
+        CopyAsync("areas (code, name, level, parent_code)", rows, (w, r) =>
+        {
+            w.Write(r.Code, NpgsqlDbType.Varchar);
+            w.Write(r.Name, NpgsqlDbType.Varchar);
+            w.Write((int)r.Level, NpgsqlDbType.Integer);
+            WriteNullable(w, r.ParentCode);
+        }, cancellationToken);
+
+    public Task<int> WriteHouseholdsAsync(IEnumerable<Household> rows, CancellationToken cancellationToken = default) =>
+        CopyAsync("households (id, household_no, area_code, pool_area_code, address)", rows, (w, r) =>
+        {
+            w.Write(r.Id, NpgsqlDbType.Bigint);
+            w.Write(r.HouseholdNo, NpgsqlDbType.Varchar);
+            w.Write(r.AreaCode, NpgsqlDbType.Varchar);
+            w.Write(r.PoolAreaCode, NpgsqlDbType.Varchar);
+            WriteNullable(w, r.Address);
+        }, cancellationToken);
+
+    public Task<int> WritePersonsAsync(IEnumerable<Person> rows, CancellationToken cancellationToken = default) =>
+        CopyAsync("persons (id, person_no, certno, name, gender, birth_date, household_id, area_code, pool_area_code, phone, address)", rows, (w, r) =>
+        {
+            w.Write(r.Id, NpgsqlDbType.Bigint);
+            w.Write(r.PersonNo, NpgsqlDbType.Varchar);
+            w.Write(r.ResidentId.Value, NpgsqlDbType.Varchar);
+            w.Write(r.Name, NpgsqlDbType.Varchar);
+            w.Write((int)r.Gender, NpgsqlDbType.Integer);
+            w.Write(r.BirthDate, NpgsqlDbType.Date);
+            if (r.HouseholdId is { } h)
+            {
+                w.Write(h, NpgsqlDbType.Bigint);
+            }
+            else
+            {
+                w.WriteNull();
+            }
+
+            WriteNullable(w, r.AreaCode);
+            w.Write(r.PoolAreaCode, NpgsqlDbType.Varchar);
+            WriteNullable(w, r.Phone);
+            WriteNullable(w, r.Address);
+        }, cancellationToken);
+
+    public Task<int> WriteEmployersAsync(IEnumerable<Employer> rows, CancellationToken cancellationToken = default) =>
+        CopyAsync("employers (id, employer_no, uscc, name, type, status, pool_area_code, address)", rows, (w, r) =>
+        {
+            w.Write(r.Id, NpgsqlDbType.Bigint);
+            w.Write(r.EmployerNo, NpgsqlDbType.Varchar);
+            w.Write(r.CreditCode.Value, NpgsqlDbType.Varchar);
+            w.Write(r.Name, NpgsqlDbType.Varchar);
+            w.Write((int)r.Type, NpgsqlDbType.Integer);
+            w.Write((int)r.Status, NpgsqlDbType.Integer);
+            w.Write(r.PoolAreaCode, NpgsqlDbType.Varchar);
+            WriteNullable(w, r.Address);
+        }, cancellationToken);
+
+    public Task<int> WriteInstitutionsAsync(IEnumerable<Institution> rows, CancellationToken cancellationToken = default) =>
+        CopyAsync("institutions (id, fixmedins_code, fixmedins_name, type, level, status, pool_area_code, area_code, address)", rows, (w, r) =>
+        {
+            w.Write(r.Id, NpgsqlDbType.Bigint);
+            w.Write(r.Code, NpgsqlDbType.Varchar);
+            w.Write(r.Name, NpgsqlDbType.Varchar);
+            w.Write((int)r.Type, NpgsqlDbType.Integer);
+            w.Write((int)r.Level, NpgsqlDbType.Integer);
+            w.Write((int)r.Status, NpgsqlDbType.Integer);
+            w.Write(r.PoolAreaCode, NpgsqlDbType.Varchar);
+            WriteNullable(w, r.AreaCode);
+            WriteNullable(w, r.Address);
+        }, cancellationToken);
+
+    public async Task CommitAsync(CancellationToken cancellationToken = default)
+    {
+        var tx = RequireTransaction();
+        foreach (var table in IdentityTables)
+        {
+            // Next generated id = max(id) + 1 (or 1 on an empty table).
+            await using var cmd = _connection!.CreateCommand();
+            cmd.CommandText = $"SELECT setval(pg_get_serial_sequence('{table}', 'id'), COALESCE((SELECT MAX(id) FROM {table}), 0) + 1, false)";
+            await cmd.ExecuteScalarAsync(cancellationToken);
+        }
+
+        await tx.CommitAsync(cancellationToken);
+        await tx.DisposeAsync();
+        _transaction = null;
+        await db.Database.CloseConnectionAsync();
+        _connection = null;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_transaction is not null)
+        {
+            await _transaction.DisposeAsync();
+            _transaction = null;
+            await db.Database.CloseConnectionAsync();
+            _connection = null;
+        }
+    }
+
+    private IDbContextTransaction RequireTransaction() =>
+        _transaction ?? throw new InvalidOperationException("批量写入尚未开始（先调用 BeginAsync）");
+
+    private static void WriteNullable(NpgsqlBinaryImporter w, string? value)
+    {
+        if (value is null)
+        {
+            w.WriteNull();
+        }
+        else
+        {
+            w.Write(value, NpgsqlDbType.Varchar);
+        }
+    }
+
+    private async Task<int> CopyAsync<T>(string target, IEnumerable<T> rows, Action<NpgsqlBinaryImporter, T> write, CancellationToken cancellationToken)
+    {
+        RequireTransaction();
+        var count = 0;
+        // Synchronous row writes: per-value async calls cost more than they save for buffered COPY data.
+        await using (var importer = await _connection!.BeginBinaryImportAsync($"COPY {target} FROM STDIN (FORMAT BINARY)", cancellationToken))
+        {
+            foreach (var row in rows)
+            {
+                importer.StartRow();
+                write(importer, row);
+                if ((++count & 0xFFF) == 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+            }
+
+            await importer.CompleteAsync(cancellationToken);
+        }
+
+        return count;
+    }
+}

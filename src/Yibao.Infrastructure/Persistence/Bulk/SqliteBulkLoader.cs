@@ -1,0 +1,160 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Yibao.Domain.Institutions;
+using Yibao.Domain.Registry;
+
+namespace Yibao.Infrastructure.Persistence.Bulk;
+
+/// <summary>SQLite: one transaction, one prepared INSERT per table reused for every row, relaxed sync during the load.</summary>
+public sealed class SqliteBulkLoader(AppDbContext db) : IBulkLoader
+{
+    private IDbContextTransaction? _transaction;
+    private SqliteConnection? _connection;
+
+    public async Task BeginAsync(CancellationToken cancellationToken = default)
+    {
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        _connection = (SqliteConnection)db.Database.GetDbConnection();
+        // Connection-level settings for the load; they are restored in CommitAsync/DisposeAsync.
+        await ExecAsync("PRAGMA synchronous=OFF; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-200000;", cancellationToken);
+        _transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+    }
+
+    public Task<int> WriteAreasAsync(IEnumerable<Area> rows, CancellationToken cancellationToken = default) =>
+        InsertAsync("areas", ["code", "name", "level", "parent_code"], rows,
+            (p, r) =>
+            {
+                p[0].Value = r.Code;
+                p[1].Value = r.Name;
+                p[2].Value = (int)r.Level;
+                p[3].Value = (object?)r.ParentCode ?? DBNull.Value;
+            }, cancellationToken);
+
+    public Task<int> WriteHouseholdsAsync(IEnumerable<Household> rows, CancellationToken cancellationToken = default) =>
+        InsertAsync("households", ["id", "household_no", "area_code", "pool_area_code", "address"], rows,
+            (p, r) =>
+            {
+                p[0].Value = r.Id;
+                p[1].Value = r.HouseholdNo;
+                p[2].Value = r.AreaCode;
+                p[3].Value = r.PoolAreaCode;
+                p[4].Value = (object?)r.Address ?? DBNull.Value;
+            }, cancellationToken);
+
+    public Task<int> WritePersonsAsync(IEnumerable<Person> rows, CancellationToken cancellationToken = default) =>
+        InsertAsync("persons", ["id", "person_no", "certno", "name", "gender", "birth_date", "household_id", "area_code", "pool_area_code", "phone", "address"], rows,
+            (p, r) =>
+            {
+                p[0].Value = r.Id;
+                p[1].Value = r.PersonNo;
+                p[2].Value = r.ResidentId.Value;
+                p[3].Value = r.Name;
+                p[4].Value = (int)r.Gender;
+                // The format EF Core's SQLite provider uses for DateOnly.
+                p[5].Value = r.BirthDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+                p[6].Value = (object?)r.HouseholdId ?? DBNull.Value;
+                p[7].Value = (object?)r.AreaCode ?? DBNull.Value;
+                p[8].Value = r.PoolAreaCode;
+                p[9].Value = (object?)r.Phone ?? DBNull.Value;
+                p[10].Value = (object?)r.Address ?? DBNull.Value;
+            }, cancellationToken);
+
+    public Task<int> WriteEmployersAsync(IEnumerable<Employer> rows, CancellationToken cancellationToken = default) =>
+        InsertAsync("employers", ["id", "employer_no", "uscc", "name", "type", "status", "pool_area_code", "address"], rows,
+            (p, r) =>
+            {
+                p[0].Value = r.Id;
+                p[1].Value = r.EmployerNo;
+                p[2].Value = r.CreditCode.Value;
+                p[3].Value = r.Name;
+                p[4].Value = (int)r.Type;
+                p[5].Value = (int)r.Status;
+                p[6].Value = r.PoolAreaCode;
+                p[7].Value = (object?)r.Address ?? DBNull.Value;
+            }, cancellationToken);
+
+    public Task<int> WriteInstitutionsAsync(IEnumerable<Institution> rows, CancellationToken cancellationToken = default) =>
+        InsertAsync("institutions", ["id", "fixmedins_code", "fixmedins_name", "type", "level", "status", "pool_area_code", "area_code", "address"], rows,
+            (p, r) =>
+            {
+                p[0].Value = r.Id;
+                p[1].Value = r.Code;
+                p[2].Value = r.Name;
+                p[3].Value = (int)r.Type;
+                p[4].Value = (int)r.Level;
+                p[5].Value = (int)r.Status;
+                p[6].Value = r.PoolAreaCode;
+                p[7].Value = (object?)r.AreaCode ?? DBNull.Value;
+                p[8].Value = (object?)r.Address ?? DBNull.Value;
+            }, cancellationToken);
+
+    public async Task CommitAsync(CancellationToken cancellationToken = default)
+    {
+        // AUTOINCREMENT tables track their highest id in sqlite_sequence; explicit ids update it, nothing to reset.
+        await RequireTransaction().CommitAsync(cancellationToken);
+        await _transaction!.DisposeAsync();
+        _transaction = null;
+        await RestoreAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_transaction is not null)
+        {
+            await _transaction.DisposeAsync();
+            _transaction = null;
+            await RestoreAsync();
+        }
+    }
+
+    private async Task RestoreAsync()
+    {
+        if (_connection is not null)
+        {
+            await ExecAsync("PRAGMA synchronous=FULL;", CancellationToken.None);
+            await db.Database.CloseConnectionAsync();
+            _connection = null;
+        }
+    }
+
+    private IDbContextTransaction RequireTransaction() =>
+        _transaction ?? throw new InvalidOperationException("批量写入尚未开始（先调用 BeginAsync）");
+
+    private async Task ExecAsync(string sql, CancellationToken cancellationToken)
+    {
+        await using var cmd = _connection!.CreateCommand();
+        cmd.CommandText = sql;
+        await cmd.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private async Task<int> InsertAsync<T>(string table, string[] columns, IEnumerable<T> rows, Action<SqliteParameter[], T> bind, CancellationToken cancellationToken)
+    {
+        var tx = (SqliteTransaction)RequireTransaction().GetDbTransaction();
+        await using var cmd = _connection!.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = $"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select((_, i) => "$p" + i.ToString(CultureInfo.InvariantCulture)))})";
+        var parameters = new SqliteParameter[columns.Length];
+        for (var i = 0; i < columns.Length; i++)
+        {
+            parameters[i] = cmd.CreateParameter();
+            parameters[i].ParameterName = "$p" + i.ToString(CultureInfo.InvariantCulture);
+            cmd.Parameters.Add(parameters[i]);
+        }
+
+        cmd.Prepare();
+        var count = 0;
+        foreach (var row in rows)
+        {
+            bind(parameters, row);
+            cmd.ExecuteNonQuery();
+            if ((++count & 0xFFF) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+        }
+
+        return count;
+    }
+}
