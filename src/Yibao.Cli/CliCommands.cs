@@ -191,11 +191,21 @@ internal static class CliCommands
             Description = "随机种子：相同的种子和人数生成完全相同的数据",
             DefaultValueFactory = _ => DemoCountyOptions.DefaultSeed,
         };
-        var seedCommand = new Command("seed", "生成示范县演示数据（乡镇、村/社区、家庭户、人员、参保单位、定点医药机构）；先自动迁移数据库，只写入空的参保登记库") { insured, seed };
+        var ifEmpty = new Option<bool>("--if-empty")
+        {
+            Description = "库中已有参保登记数据时什么也不做并返回 0（./run.sh 首次运行时使用）",
+        };
+        var seedCommand = new Command("seed", "生成示范县演示数据（乡镇、村/社区、家庭户、人员、参保单位、定点医药机构）；先自动迁移数据库，只写入空的参保登记库") { insured, seed, ifEmpty };
         seedCommand.SetAction((ParseResult r, CancellationToken ct) => ctx.RunAsync(async (sp, options, token) =>
         {
             var watch = Stopwatch.StartNew();
             await MigrateAsync(ctx, sp, options, quietWhenCurrent: true, token);
+            if (r.GetValue(ifEmpty) && await sp.GetRequiredService<IAppDbContext>().Persons.AnyAsync(token))
+            {
+                await ctx.Out.WriteLineAsync("已有参保登记数据，跳过演示数据生成");
+                return ExitCodes.Success;
+            }
+
             var demoOptions = new DemoCountyOptions(r.GetValue(insured), r.GetValue(seed));
             await ctx.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"正在生成{DemoCountyGenerator.CountyName}（{DemoCountyGenerator.CountyCode}）演示数据：人员 {demoOptions.Insured} 人，随机种子 {demoOptions.Seed}，写入 {options.Describe()}"));

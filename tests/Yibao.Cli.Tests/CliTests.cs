@@ -153,6 +153,15 @@ public class CliTests
         again.ExitCode.ShouldBe(1, again.ToString());
         again.Err.ShouldContain("已有参保登记数据");
 
+        // ./run.sh seeds on first run only: --if-empty succeeds without writing on a non-empty registry.
+        var ifEmpty = await CliHarness.RunAsync(a.Env, "demo", "seed", "--insured", "700", "--if-empty");
+        ifEmpty.ExitCode.ShouldBe(0, ifEmpty.ToString());
+        ifEmpty.Out.ShouldContain("跳过演示数据生成");
+        await using (var ca = a.Open())
+        {
+            (await CliHarness.ScalarAsync(ca, "SELECT COUNT(*) FROM persons")).ShouldBe(500);
+        }
+
         var bad = await CliHarness.RunAsync(b.Env, "demo", "seed", "--insured", "0");
         bad.ExitCode.ShouldBe(1, bad.ToString());
         bad.Err.ShouldContain("参保人数");
