@@ -34,6 +34,11 @@ public static class DependencyInjection
         services.AddScoped<CreateStaffUserHandler>();
         services.AddScoped<SearchAuditEntriesHandler>();
         services.AddScoped<GetDashboardHandler>();
+        services.AddScoped<ListStaffUsersHandler>();
+        services.AddScoped<ResetStaffPasswordHandler>();
+        services.AddScoped<SetStaffDisabledHandler>();
+        services.AddScoped<SetStaffRolesHandler>();
+        services.AddScoped<ChangeOwnPasswordHandler>();
         return services;
     }
 
