@@ -18,8 +18,10 @@ public static class AuditDiff
         var before = Parse(beforeJson);
         var after = Parse(afterJson);
         var fields = before.Keys.Concat(after.Keys).Distinct(StringComparer.Ordinal);
+        // Fields empty on both sides (e.g. unset columns of a new record) carry no information.
         return fields
             .Select(f => new AuditFieldChange(f, before.GetValueOrDefault(f), after.GetValueOrDefault(f)))
+            .Where(c => !string.IsNullOrEmpty(c.Before) || !string.IsNullOrEmpty(c.After))
             .ToList();
     }
 
