@@ -37,6 +37,11 @@ public static class DependencyInjection
         services.AddScoped<CreateStaffUserHandler>();
         services.AddScoped<SearchAuditEntriesHandler>();
         services.AddScoped<GetDashboardHandler>();
+        services.AddScoped<ListStaffUsersHandler>();
+        services.AddScoped<ResetStaffPasswordHandler>();
+        services.AddScoped<SetStaffDisabledHandler>();
+        services.AddScoped<SetStaffRolesHandler>();
+        services.AddScoped<ChangeOwnPasswordHandler>();
         return services;
     }
 

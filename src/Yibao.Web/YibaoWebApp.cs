@@ -1,4 +1,9 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.Extensions.WebEncoders;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
@@ -31,21 +36,30 @@ public static class YibaoWebApp
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
         services.AddYibao(builder.Configuration);
-        new IdentityBuilder(typeof(StaffUser), typeof(IdentityRole), services).AddSignInManager();
+        services.AddSingleton(SiteOptions.From(builder.Configuration));
+        new IdentityBuilder(typeof(StaffUser), typeof(IdentityRole), services)
+            .AddSignInManager()
+            .AddClaimsPrincipalFactory<StaffClaimsPrincipalFactory>();
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/Account/Login";
             o.LogoutPath = "/Account/Logout";
             o.AccessDeniedPath = "/Error/403";
+            o.ReturnUrlParameter = "ReturnUrl";
             o.Cookie.Name = "yibao.auth";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Strict;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.SlidingExpiration = true;
-            // APIs answer 401/403 instead of redirecting to the login page.
-            o.Events.OnRedirectToLogin = ctx => RedirectOrStatus(ctx, StatusCodes.Status401Unauthorized);
-            o.Events.OnRedirectToAccessDenied = ctx => RedirectOrStatus(ctx, StatusCodes.Status403Forbidden);
+            // APIs answer 401/403 ProblemDetails instead of redirecting to the login page;
+            // pages answer 403 in place (the Chinese 403 page is rendered by the status-code pages).
+            o.Events.OnRedirectToLogin = ctx => ApiProblems.IsApi(ctx.Request)
+                ? ApiProblems.WriteAsync(ctx.HttpContext, StatusCodes.Status401Unauthorized)
+                : Redirect(ctx);
+            o.Events.OnRedirectToAccessDenied = ctx => ApiProblems.IsApi(ctx.Request)
+                ? ApiProblems.WriteAsync(ctx.HttpContext, StatusCodes.Status403Forbidden)
+                : Status(ctx, StatusCodes.Status403Forbidden);
         });
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.AddAuthorizationBuilder()
@@ -56,9 +70,12 @@ public static class YibaoWebApp
             o.Conventions.AuthorizeFolder("/Admin", Policies.Administrator);
             o.Conventions.AllowAnonymousToFolder("/Error");
             o.Conventions.AllowAnonymousToPage("/Account/Login");
+            o.Conventions.AllowAnonymousToPage("/Account/Logout");
         });
+        // Chinese text is written as-is, not as &#x...; entities (still HTML-encoded where needed).
+        services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddAntiforgery(o => o.HeaderName = "RequestVerificationToken");
-        services.AddProblemDetails();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ApiProblems.Customize);
         services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
         {
             doc.Info.Title = "医保经办系统 Yibao API";
@@ -76,12 +93,21 @@ public static class YibaoWebApp
             SupportedCultures = [zh],
             SupportedUICultures = [zh],
         });
-        if (!app.Environment.IsDevelopment())
+        // /api answers ProblemDetails (code + Chinese title/detail); pages answer the Chinese error pages.
+        app.UseWhen(ctx => ApiProblems.IsApi(ctx.Request), api =>
         {
-            app.UseExceptionHandler("/Error/500");
-        }
+            api.UseExceptionHandler();
+            api.UseStatusCodePages(ApiProblems.StatusCodePage);
+        });
+        app.UseWhen(ctx => !ApiProblems.IsApi(ctx.Request), pages =>
+        {
+            if (!app.Environment.IsDevelopment())
+            {
+                pages.UseExceptionHandler("/Error/500");
+            }
 
-        app.UseStatusCodePagesWithReExecute("/Error/{0}");
+            pages.UseStatusCodePagesWithReExecute("/Error/{0}");
+        });
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
@@ -104,15 +130,15 @@ public static class YibaoWebApp
         await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync();
     }
 
-    private static Task RedirectOrStatus(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)
+    private static Task Redirect(RedirectContext<CookieAuthenticationOptions> ctx)
     {
-        if (ctx.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
-        {
-            ctx.Response.StatusCode = status;
-            return Task.CompletedTask;
-        }
-
         ctx.Response.Redirect(ctx.RedirectUri);
+        return Task.CompletedTask;
+    }
+
+    private static Task Status(RedirectContext<CookieAuthenticationOptions> ctx, int status)
+    {
+        ctx.Response.StatusCode = status;
         return Task.CompletedTask;
     }
 }

@@ -1,6 +1,9 @@
+using System.Security.Claims;
+using Yibao.Web.Infrastructure;
+
 namespace Yibao.Web.Api;
 
-/// <summary>Minimal APIs under /api/v1. Feature areas add their groups here.</summary>
+/// <summary>Minimal APIs under /api/v1. Feature areas add their groups here. Errors: ProblemDetails (see <see cref="ApiProblems"/>).</summary>
 public static class ApiEndpoints
 {
     public static IEndpointRouteBuilder MapYibaoApi(this IEndpointRouteBuilder app)
@@ -9,6 +12,16 @@ public static class ApiEndpoints
         v1.MapGet("/version", () => new { name = "Yibao", version = typeof(ApiEndpoints).Assembly.GetName().Version?.ToString() })
             .WithSummary("系统版本")
             .AllowAnonymous();
+        v1.MapGet("/me", (ClaimsPrincipal user) => new
+            {
+                userName = user.Identity?.Name,
+                displayName = StaffClaims.DisplayNameOf(user),
+                roles = user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToArray(),
+            })
+            .WithSummary("当前登录身份")
+            .WithDescription("需要登录；未登录时返回 401 ProblemDetails（code = unauthenticated）。")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .RequireAuthorization();
         return app;
     }
 }

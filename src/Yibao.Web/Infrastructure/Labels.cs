@@ -1,0 +1,35 @@
+using Yibao.Domain.Institutions;
+
+namespace Yibao.Web.Infrastructure;
+
+/// <summary>Chinese names shown on screens for English identifiers.</summary>
+public static class Labels
+{
+    public static string Of(InstitutionType type) => type switch
+    {
+        InstitutionType.Hospital => "医院",
+        InstitutionType.PrimaryCare => "基层医疗机构",
+        InstitutionType.VillageClinic => "村卫生室",
+        InstitutionType.Pharmacy => "零售药店",
+        _ => type.ToString(),
+    };
+
+    /// <summary>Entity names in the audit trail (English identifiers from the glossary) with their Chinese term.</summary>
+    public static string Entity(string entity) => entity switch
+    {
+        "StaffUser" => "工作人员账号",
+        "IdentityRole" => "角色",
+        "IdentityUserRole" => "账号角色",
+        "IdentityUserClaim" => "账号声明",
+        "IdentityUserToken" => "账号令牌",
+        "Person" => "参保人员",
+        "Household" => "家庭户",
+        "Employer" => "参保单位",
+        "Institution" => "定点医药机构",
+        "Area" => "行政区划",
+        _ => entity,
+    };
+
+    public static string EntityWithCode(string entity) =>
+        Entity(entity) is var zh && !string.Equals(zh, entity, StringComparison.Ordinal) ? $"{zh}（{entity}）" : entity;
+}

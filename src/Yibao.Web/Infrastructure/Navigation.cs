@@ -1,0 +1,49 @@
+using System.Security.Claims;
+using Yibao.Domain.Admin;
+
+namespace Yibao.Web.Infrastructure;
+
+/// <summary>One entry of the left navigation.</summary>
+public sealed record NavItem(string Title, string Page, string Icon, string? Role = null);
+
+/// <summary>A business area of DESIGN §1 with the screens it has today.</summary>
+public sealed record NavGroup(string Title, string Icon, IReadOnlyList<NavItem> Items);
+
+/// <summary>Left navigation grouped by business area. Only areas with screens appear; items are filtered by role.</summary>
+public static class Navigation
+{
+    public static readonly IReadOnlyList<NavGroup> Groups =
+    [
+        new("首页", "bi-house", [new NavItem("工作台", "/Index", "bi-speedometer2")]),
+        new("系统管理", "bi-gear", [
+            new NavItem("用户管理", "/Admin/Users/Index", "bi-people", Roles.Administrator),
+            new NavItem("审计日志", "/Admin/Audit/Index", "bi-journal-text", Roles.Administrator),
+        ]),
+    ];
+
+    public static IReadOnlyList<NavGroup> For(ClaimsPrincipal user) =>
+        Groups
+            .Select(g => g with { Items = g.Items.Where(i => i.Role is null || user.IsInRole(i.Role)).ToList() })
+            .Where(g => g.Items.Count > 0)
+            .ToList();
+
+    /// <summary>True when <paramref name="currentPage"/> (route value "page") is the item's page or below its folder.</summary>
+    public static bool IsActive(NavItem item, string? currentPage)
+    {
+        if (currentPage is null)
+        {
+            return false;
+        }
+
+        if (string.Equals(item.Page, currentPage, StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        var folder = item.Page.EndsWith("/Index", StringComparison.Ordinal) ? item.Page[..^"Index".Length] : null;
+        return folder is { Length: > 1 } && currentPage.StartsWith(folder, StringComparison.OrdinalIgnoreCase);
+    }
+}
+
+/// <summary>Model of the shared pager partial.</summary>
+public sealed record PagerModel(int Page, int PageCount, int TotalCount, Func<int, string> UrlFor);

@@ -1,0 +1,39 @@
+// Yibao staff UI behaviour. No inline scripts in pages: data-* attributes only.
+(function () {
+    "use strict";
+
+    // Confirmation for destructive actions: <form data-confirm="确定……？">.
+    document.addEventListener("submit", function (e) {
+        var form = e.target;
+        if (form instanceof HTMLFormElement && form.dataset.confirm && !window.confirm(form.dataset.confirm)) {
+            e.preventDefault();
+            e.stopImmediatePropagation();
+        }
+    }, true);
+
+    // Bar charts: <div data-chart="bar" data-labels='[...]' data-values='[...]' data-series="名称">.
+    function renderCharts(root) {
+        if (typeof echarts === "undefined") { return; }
+        root.querySelectorAll("[data-chart=bar]").forEach(function (el) {
+            var chart = echarts.init(el, null, { renderer: "svg" });
+            chart.setOption({
+                color: ["#0b4f8a"],
+                grid: { left: 40, right: 20, top: 30, bottom: 30 },
+                tooltip: { trigger: "axis" },
+                xAxis: { type: "category", data: JSON.parse(el.dataset.labels || "[]"), axisTick: { alignWithLabel: true } },
+                yAxis: { type: "value", minInterval: 1 },
+                series: [{
+                    name: el.dataset.series || "",
+                    type: "bar",
+                    barMaxWidth: 48,
+                    data: JSON.parse(el.dataset.values || "[]"),
+                    label: { show: true, position: "top" }
+                }]
+            });
+            window.addEventListener("resize", function () { chart.resize(); });
+        });
+    }
+
+    document.addEventListener("DOMContentLoaded", function () { renderCharts(document); });
+    document.addEventListener("htmx:afterSwap", function (e) { renderCharts(e.target); });
+})();
