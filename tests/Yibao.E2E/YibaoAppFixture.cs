@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -55,6 +56,7 @@ public sealed class YibaoAppFixture : IAsyncLifetime
             b.UseSetting("YIBAO_DB_PROVIDER", "sqlite");
             b.UseSetting("YIBAO_DB", "Data Source=" + _dbFile);
             b.UseEnvironment("Production");
+            b.UseSetting("urls", "http://127.0.0.1:0");
         });
         _factory.UseKestrel(0);
         _factory.StartServer();
