@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Yibao.Application.Admin;
 using Yibao.Application.Common;
 using Yibao.Application.Home;
+using Yibao.Application.Registry;
 using Yibao.Infrastructure.Identity;
 using Yibao.Infrastructure.Persistence;
 
@@ -36,6 +37,19 @@ public static class DependencyInjection
         services.AddScoped<CreateStaffUserHandler>();
         services.AddScoped<SearchAuditEntriesHandler>();
         services.AddScoped<GetDashboardHandler>();
+
+        // 参保登记 (Registry)
+        services.AddScoped<RegisterPersonHandler>();
+        services.AddScoped<EnrollPersonHandler>();
+        services.AddScoped<ChangeEnrollmentHandler>();
+        services.AddScoped<SuspendEnrollmentHandler>();
+        services.AddScoped<ResumeEnrollmentHandler>();
+        services.AddScoped<TerminateEnrollmentHandler>();
+        services.AddScoped<TransferEnrollmentOutHandler>();
+        services.AddScoped<AddSpecialStatusHandler>();
+        services.AddScoped<EndSpecialStatusHandler>();
+        services.AddScoped<GetEligibilityHandler>();
+        services.AddScoped<SaveWaitingPeriodRuleHandler>();
         return services;
     }
 

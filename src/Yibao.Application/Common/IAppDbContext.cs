@@ -14,6 +14,9 @@ public interface IAppDbContext
     DbSet<Employer> Employers { get; }
     DbSet<Institution> Institutions { get; }
     DbSet<AuditEntry> AuditEntries { get; }
+    DbSet<Enrollment> Enrollments { get; }
+    DbSet<PersonSpecialStatus> PersonSpecialStatuses { get; }
+    DbSet<WaitingPeriodRule> WaitingPeriodRules { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

@@ -14,6 +14,9 @@ public class Enrollment
 
     public long PersonId { get; set; }
 
+    /// <summary>The person, when registered together with the enrollment (otherwise not loaded).</summary>
+    public Person? Person { get; set; }
+
     /// <summary>险种 insutype.</summary>
     public InsuranceType InsuranceType { get; set; }
 

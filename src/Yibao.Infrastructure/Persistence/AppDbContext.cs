@@ -28,6 +28,9 @@ public class AppDbContext : IdentityDbContext<StaffUser, IdentityRole, string>, 
     public DbSet<Employer> Employers => Set<Employer>();
     public DbSet<Institution> Institutions => Set<Institution>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Enrollment> Enrollments => Set<Enrollment>();
+    public DbSet<PersonSpecialStatus> PersonSpecialStatuses => Set<PersonSpecialStatus>();
+    public DbSet<WaitingPeriodRule> WaitingPeriodRules => Set<WaitingPeriodRule>();
 
     /// <summary>True on PostgreSQL, false on SQLite.</summary>
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";

@@ -401,6 +401,122 @@ namespace Yibao.Migrations.Postgres.Migrations
                     b.ToTable("employers", (string)null);
                 });
 
+            modelBuilder.Entity("Yibao.Domain.Registry.Enrollment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("BeginDate")
+                        .HasColumnType("date")
+                        .HasColumnName("begndate");
+
+                    b.Property<int>("CarriedContributionMonths")
+                        .HasColumnType("integer")
+                        .HasColumnName("carried_contribution_months");
+
+                    b.Property<int>("Category")
+                        .HasColumnType("integer")
+                        .HasColumnName("psn_type");
+
+                    b.Property<long?>("EmployerId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("employer_id");
+
+                    b.Property<DateOnly?>("EndDate")
+                        .HasColumnType("date")
+                        .HasColumnName("enddate");
+
+                    b.Property<DateOnly?>("FirstContributionDate")
+                        .HasColumnType("date")
+                        .HasColumnName("first_contribution_date");
+
+                    b.Property<int>("InsuranceType")
+                        .HasColumnType("integer")
+                        .HasColumnName("insutype");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("PoolAreaCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("insuplc_admdvs");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("psn_insu_stas");
+
+                    b.Property<int?>("TerminationReason")
+                        .HasColumnType("integer")
+                        .HasColumnName("termination_reason");
+
+                    b.Property<string>("TransferAreaCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("transfer_area_code");
+
+                    b.HasKey("Id")
+                        .HasName("pk_enrollments");
+
+                    b.HasIndex("EmployerId", "Status")
+                        .HasDatabaseName("ix_enrollments_employer_id_psn_insu_stas");
+
+                    b.HasIndex("PersonId", "InsuranceType")
+                        .HasDatabaseName("ix_enrollments_person_id_insutype");
+
+                    b.ToTable("enrollments", (string)null);
+                });
+
+            modelBuilder.Entity("Yibao.Domain.Registry.EnrollmentEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int?>("Category")
+                        .HasColumnType("integer")
+                        .HasColumnName("psn_type");
+
+                    b.Property<DateOnly>("EffectiveDate")
+                        .HasColumnType("date")
+                        .HasColumnName("effective_date");
+
+                    b.Property<long>("EnrollmentId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("enrollment_id");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("memo");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("sequence");
+
+                    b.HasKey("Id")
+                        .HasName("pk_enrollment_events");
+
+                    b.HasIndex("EnrollmentId", "Sequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_enrollment_events_enrollment_id_sequence");
+
+                    b.ToTable("enrollment_events", (string)null);
+                });
+
             modelBuilder.Entity("Yibao.Domain.Registry.Household", b =>
                 {
                     b.Property<long>("Id")
@@ -524,6 +640,117 @@ namespace Yibao.Migrations.Postgres.Migrations
                         .HasDatabaseName("ix_persons_certno");
 
                     b.ToTable("persons", (string)null);
+                });
+
+            modelBuilder.Entity("Yibao.Domain.Registry.PersonSpecialStatus", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("BeginDate")
+                        .HasColumnType("date")
+                        .HasColumnName("begntime");
+
+                    b.Property<DateOnly?>("EndDate")
+                        .HasColumnType("date")
+                        .HasColumnName("endtime");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("source");
+
+                    b.Property<string>("SourceReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("source_reference");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("integer")
+                        .HasColumnName("psn_idet_type");
+
+                    b.HasKey("Id")
+                        .HasName("pk_person_special_statuses");
+
+                    b.HasIndex("PersonId", "Type")
+                        .HasDatabaseName("ix_person_special_statuses_person_id_psn_idet_type");
+
+                    b.HasIndex("Type", "BeginDate")
+                        .HasDatabaseName("ix_person_special_statuses_psn_idet_type_begntime");
+
+                    b.ToTable("person_special_statuses", (string)null);
+                });
+
+            modelBuilder.Entity("Yibao.Domain.Registry.WaitingPeriodRule", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("effective_from");
+
+                    b.Property<DateOnly?>("EffectiveTo")
+                        .HasColumnType("date")
+                        .HasColumnName("effective_to");
+
+                    b.PrimitiveCollection<int[]>("ExemptCategories")
+                        .IsRequired()
+                        .HasColumnType("integer[]")
+                        .HasColumnName("exempt_categories");
+
+                    b.PrimitiveCollection<int[]>("ExemptStatuses")
+                        .IsRequired()
+                        .HasColumnType("integer[]")
+                        .HasColumnName("exempt_statuses");
+
+                    b.Property<int>("InsuranceType")
+                        .HasColumnType("integer")
+                        .HasColumnName("insutype");
+
+                    b.Property<int>("InterruptionGraceMonths")
+                        .HasColumnType("integer")
+                        .HasColumnName("interruption_grace_months");
+
+                    b.Property<string>("PoolAreaCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("insuplc_admdvs");
+
+                    b.Property<bool>("RequiresContribution")
+                        .HasColumnType("boolean")
+                        .HasColumnName("requires_contribution");
+
+                    b.Property<int>("WaitingMonthsAfterInterruption")
+                        .HasColumnType("integer")
+                        .HasColumnName("waiting_months_after_interruption");
+
+                    b.Property<int>("WaitingMonthsAfterLateFirstContribution")
+                        .HasColumnType("integer")
+                        .HasColumnName("waiting_months_after_late_first_contribution");
+
+                    b.HasKey("Id")
+                        .HasName("pk_waiting_period_rules");
+
+                    b.HasIndex("PoolAreaCode", "InsuranceType", "EffectiveFrom")
+                        .IsUnique()
+                        .HasDatabaseName("ix_waiting_period_rules_insuplc_admdvs_insutype_effective_from");
+
+                    b.ToTable("waiting_period_rules", (string)null);
                 });
 
             modelBuilder.Entity("Yibao.Infrastructure.Identity.StaffUser", b =>
@@ -681,6 +908,34 @@ namespace Yibao.Migrations.Postgres.Migrations
                         .HasConstraintName("fk_staff_user_tokens_staff_users_user_id");
                 });
 
+            modelBuilder.Entity("Yibao.Domain.Registry.Enrollment", b =>
+                {
+                    b.HasOne("Yibao.Domain.Registry.Employer", null)
+                        .WithMany()
+                        .HasForeignKey("EmployerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_enrollments_employers_employer_id");
+
+                    b.HasOne("Yibao.Domain.Registry.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_enrollments_persons_person_id");
+
+                    b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("Yibao.Domain.Registry.EnrollmentEvent", b =>
+                {
+                    b.HasOne("Yibao.Domain.Registry.Enrollment", null)
+                        .WithMany("Events")
+                        .HasForeignKey("EnrollmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_enrollment_events_enrollments_enrollment_id");
+                });
+
             modelBuilder.Entity("Yibao.Domain.Registry.Person", b =>
                 {
                     b.HasOne("Yibao.Domain.Registry.Household", null)
@@ -688,6 +943,21 @@ namespace Yibao.Migrations.Postgres.Migrations
                         .HasForeignKey("HouseholdId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_persons_households_household_id");
+                });
+
+            modelBuilder.Entity("Yibao.Domain.Registry.PersonSpecialStatus", b =>
+                {
+                    b.HasOne("Yibao.Domain.Registry.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_person_special_statuses_persons_person_id");
+                });
+
+            modelBuilder.Entity("Yibao.Domain.Registry.Enrollment", b =>
+                {
+                    b.Navigation("Events");
                 });
 #pragma warning restore 612, 618
         }
