@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Yibao.Application.Admin;
 using Yibao.Application.Common;
+using Yibao.Application.Contributions;
 using Yibao.Application.Home;
 using Yibao.Application.Registry;
 using Yibao.Infrastructure.Identity;
@@ -50,6 +51,9 @@ public static class DependencyInjection
         services.AddScoped<EndSpecialStatusHandler>();
         services.AddScoped<GetEligibilityHandler>();
         services.AddScoped<SaveWaitingPeriodRuleHandler>();
+
+        // 征缴 (Contributions)
+        services.AddScoped<RecordResidentContributionHandler>();
         return services;
     }
 

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Yibao.Domain.Admin;
+using Yibao.Domain.Contributions;
+using Yibao.Domain.Funds;
 using Yibao.Domain.Institutions;
 using Yibao.Domain.Registry;
 
@@ -17,6 +19,9 @@ public interface IAppDbContext
     DbSet<Enrollment> Enrollments { get; }
     DbSet<PersonSpecialStatus> PersonSpecialStatuses { get; }
     DbSet<WaitingPeriodRule> WaitingPeriodRules { get; }
+    DbSet<JournalEntry> JournalEntries { get; }
+    DbSet<ResidentContributionPolicy> ResidentContributionPolicies { get; }
+    DbSet<ResidentContribution> ResidentContributions { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

@@ -251,6 +251,238 @@ namespace Yibao.Migrations.Postgres.Migrations
                     b.ToTable("audit_entries", (string)null);
                 });
 
+            modelBuilder.Entity("Yibao.Domain.Contributions.ResidentContribution", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<decimal>("IndividualAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("individual_amount");
+
+                    b.Property<long>("JournalEntryId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("journal_entry_id");
+
+                    b.Property<decimal>("PaidByPerson")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("paid_by_person");
+
+                    b.Property<DateOnly>("PaidOn")
+                        .HasColumnType("date")
+                        .HasColumnName("paid_on");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("PoolAreaCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("insuplc_admdvs");
+
+                    b.Property<string>("ReceiptNo")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("receipt_no");
+
+                    b.Property<decimal>("SponsoredAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("sponsored_amount");
+
+                    b.Property<int?>("SponsoredFor")
+                        .HasColumnType("integer")
+                        .HasColumnName("sponsored_for");
+
+                    b.Property<decimal>("SubsidyAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("subsidy_amount");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_resident_contributions");
+
+                    b.HasIndex("JournalEntryId")
+                        .HasDatabaseName("ix_resident_contributions_journal_entry_id");
+
+                    b.HasIndex("PersonId", "Year")
+                        .IsUnique()
+                        .HasDatabaseName("ix_resident_contributions_person_id_year");
+
+                    b.HasIndex("PoolAreaCode", "Year")
+                        .HasDatabaseName("ix_resident_contributions_insuplc_admdvs_year");
+
+                    b.ToTable("resident_contributions", (string)null);
+                });
+
+            modelBuilder.Entity("Yibao.Domain.Contributions.ResidentContributionPolicy", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("CollectionFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("collection_from");
+
+                    b.Property<DateOnly>("CollectionTo")
+                        .HasColumnType("date")
+                        .HasColumnName("collection_to");
+
+                    b.Property<decimal>("IndividualAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("individual_amount");
+
+                    b.Property<string>("PoolAreaCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("insuplc_admdvs");
+
+                    b.Property<decimal>("SubsidyAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("subsidy_amount");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_resident_contribution_policies");
+
+                    b.HasIndex("PoolAreaCode", "Year")
+                        .IsUnique()
+                        .HasDatabaseName("ix_resident_contribution_policies_insuplc_admdvs_year");
+
+                    b.ToTable("resident_contribution_policies", (string)null);
+                });
+
+            modelBuilder.Entity("Yibao.Domain.Funds.JournalEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("EntryDate")
+                        .HasColumnType("date")
+                        .HasColumnName("entry_date");
+
+                    b.Property<string>("Memo")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("memo");
+
+                    b.Property<long?>("ReversesEntryId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("reverses_entry_id");
+
+                    b.Property<string>("SourceId")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("source_id");
+
+                    b.Property<string>("SourceType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("source_type");
+
+                    b.HasKey("Id")
+                        .HasName("pk_journal_entries");
+
+                    b.HasIndex("EntryDate")
+                        .HasDatabaseName("ix_journal_entries_entry_date");
+
+                    b.HasIndex("ReversesEntryId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_journal_entries_reverses_entry_id");
+
+                    b.HasIndex("SourceType", "SourceId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_journal_entries_source_type_source_id");
+
+                    b.ToTable("journal_entries", (string)null);
+                });
+
+            modelBuilder.Entity("Yibao.Domain.Funds.JournalLine", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AccountCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("account_code");
+
+                    b.Property<decimal>("Credit")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("credit");
+
+                    b.Property<decimal>("Debit")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("debit");
+
+                    b.Property<long?>("EmployerId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("employer_id");
+
+                    b.Property<int>("Fund")
+                        .HasColumnType("integer")
+                        .HasColumnName("fund");
+
+                    b.Property<long>("JournalEntryId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("journal_entry_id");
+
+                    b.Property<long?>("PersonId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("person_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_journal_lines");
+
+                    b.HasIndex("JournalEntryId")
+                        .HasDatabaseName("ix_journal_lines_journal_entry_id");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_journal_lines_person_id");
+
+                    b.HasIndex("Fund", "AccountCode")
+                        .HasDatabaseName("ix_journal_lines_fund_account_code");
+
+                    b.ToTable("journal_lines", (string)null);
+                });
+
             modelBuilder.Entity("Yibao.Domain.Institutions.Institution", b =>
                 {
                     b.Property<long>("Id")
@@ -908,6 +1140,84 @@ namespace Yibao.Migrations.Postgres.Migrations
                         .HasConstraintName("fk_staff_user_tokens_staff_users_user_id");
                 });
 
+            modelBuilder.Entity("Yibao.Domain.Contributions.ResidentContribution", b =>
+                {
+                    b.HasOne("Yibao.Domain.Funds.JournalEntry", "JournalEntry")
+                        .WithMany()
+                        .HasForeignKey("JournalEntryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_resident_contributions_journal_entries_journal_entry_id");
+
+                    b.HasOne("Yibao.Domain.Registry.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_resident_contributions_persons_person_id");
+
+                    b.Navigation("JournalEntry");
+                });
+
+            modelBuilder.Entity("Yibao.Domain.Contributions.ResidentContributionPolicy", b =>
+                {
+                    b.OwnsMany("Yibao.Domain.Contributions.SponsoredContribution", "Sponsored", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasColumnName("id");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Id"));
+
+                            b1.Property<decimal>("Amount")
+                                .HasPrecision(18, 2)
+                                .HasColumnType("numeric(18,2)")
+                                .HasColumnName("amount");
+
+                            b1.Property<long>("PolicyId")
+                                .HasColumnType("bigint")
+                                .HasColumnName("policy_id");
+
+                            b1.Property<int>("Status")
+                                .HasColumnType("integer")
+                                .HasColumnName("psn_idet_type");
+
+                            b1.HasKey("Id")
+                                .HasName("pk_resident_sponsored_contributions");
+
+                            b1.HasIndex("PolicyId")
+                                .HasDatabaseName("ix_resident_sponsored_contributions_policy_id");
+
+                            b1.ToTable("resident_sponsored_contributions", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("PolicyId")
+                                .HasConstraintName("fk_resident_sponsored_contributions_resident_contribution_poli~");
+                        });
+
+                    b.Navigation("Sponsored");
+                });
+
+            modelBuilder.Entity("Yibao.Domain.Funds.JournalEntry", b =>
+                {
+                    b.HasOne("Yibao.Domain.Funds.JournalEntry", null)
+                        .WithMany()
+                        .HasForeignKey("ReversesEntryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_journal_entries_journal_entries_reverses_entry_id");
+                });
+
+            modelBuilder.Entity("Yibao.Domain.Funds.JournalLine", b =>
+                {
+                    b.HasOne("Yibao.Domain.Funds.JournalEntry", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("JournalEntryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_journal_lines_journal_entries_journal_entry_id");
+                });
+
             modelBuilder.Entity("Yibao.Domain.Registry.Enrollment", b =>
                 {
                     b.HasOne("Yibao.Domain.Registry.Employer", null)
@@ -953,6 +1263,11 @@ namespace Yibao.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_person_special_statuses_persons_person_id");
+                });
+
+            modelBuilder.Entity("Yibao.Domain.Funds.JournalEntry", b =>
+                {
+                    b.Navigation("Lines");
                 });
 
             modelBuilder.Entity("Yibao.Domain.Registry.Enrollment", b =>

@@ -240,6 +240,230 @@ namespace Yibao.Migrations.Sqlite.Migrations
                     b.ToTable("audit_entries", (string)null);
                 });
 
+            modelBuilder.Entity("Yibao.Domain.Contributions.ResidentContribution", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("IndividualAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("individual_amount");
+
+                    b.Property<long>("JournalEntryId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("journal_entry_id");
+
+                    b.Property<decimal>("PaidByPerson")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("paid_by_person");
+
+                    b.Property<DateOnly>("PaidOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("paid_on");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("PoolAreaCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("insuplc_admdvs");
+
+                    b.Property<string>("ReceiptNo")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("receipt_no");
+
+                    b.Property<decimal>("SponsoredAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sponsored_amount");
+
+                    b.Property<int?>("SponsoredFor")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sponsored_for");
+
+                    b.Property<decimal>("SubsidyAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subsidy_amount");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_resident_contributions");
+
+                    b.HasIndex("JournalEntryId")
+                        .HasDatabaseName("ix_resident_contributions_journal_entry_id");
+
+                    b.HasIndex("PersonId", "Year")
+                        .IsUnique()
+                        .HasDatabaseName("ix_resident_contributions_person_id_year");
+
+                    b.HasIndex("PoolAreaCode", "Year")
+                        .HasDatabaseName("ix_resident_contributions_insuplc_admdvs_year");
+
+                    b.ToTable("resident_contributions", (string)null);
+                });
+
+            modelBuilder.Entity("Yibao.Domain.Contributions.ResidentContributionPolicy", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("CollectionFrom")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("collection_from");
+
+                    b.Property<DateOnly>("CollectionTo")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("collection_to");
+
+                    b.Property<decimal>("IndividualAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("individual_amount");
+
+                    b.Property<string>("PoolAreaCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("insuplc_admdvs");
+
+                    b.Property<decimal>("SubsidyAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subsidy_amount");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_resident_contribution_policies");
+
+                    b.HasIndex("PoolAreaCode", "Year")
+                        .IsUnique()
+                        .HasDatabaseName("ix_resident_contribution_policies_insuplc_admdvs_year");
+
+                    b.ToTable("resident_contribution_policies", (string)null);
+                });
+
+            modelBuilder.Entity("Yibao.Domain.Funds.JournalEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("EntryDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("entry_date");
+
+                    b.Property<string>("Memo")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("memo");
+
+                    b.Property<long?>("ReversesEntryId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reverses_entry_id");
+
+                    b.Property<string>("SourceId")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source_id");
+
+                    b.Property<string>("SourceType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source_type");
+
+                    b.HasKey("Id")
+                        .HasName("pk_journal_entries");
+
+                    b.HasIndex("EntryDate")
+                        .HasDatabaseName("ix_journal_entries_entry_date");
+
+                    b.HasIndex("ReversesEntryId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_journal_entries_reverses_entry_id");
+
+                    b.HasIndex("SourceType", "SourceId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_journal_entries_source_type_source_id");
+
+                    b.ToTable("journal_entries", (string)null);
+                });
+
+            modelBuilder.Entity("Yibao.Domain.Funds.JournalLine", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AccountCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account_code");
+
+                    b.Property<decimal>("Credit")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("credit");
+
+                    b.Property<decimal>("Debit")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("debit");
+
+                    b.Property<long?>("EmployerId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("employer_id");
+
+                    b.Property<int>("Fund")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("fund");
+
+                    b.Property<long>("JournalEntryId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("journal_entry_id");
+
+                    b.Property<long?>("PersonId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("person_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_journal_lines");
+
+                    b.HasIndex("JournalEntryId")
+                        .HasDatabaseName("ix_journal_lines_journal_entry_id");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_journal_lines_person_id");
+
+                    b.HasIndex("Fund", "AccountCode")
+                        .HasDatabaseName("ix_journal_lines_fund_account_code");
+
+                    b.ToTable("journal_lines", (string)null);
+                });
+
             modelBuilder.Entity("Yibao.Domain.Institutions.Institution", b =>
                 {
                     b.Property<long>("Id")
@@ -881,6 +1105,82 @@ namespace Yibao.Migrations.Sqlite.Migrations
                         .HasConstraintName("fk_staff_user_tokens_staff_users_user_id");
                 });
 
+            modelBuilder.Entity("Yibao.Domain.Contributions.ResidentContribution", b =>
+                {
+                    b.HasOne("Yibao.Domain.Funds.JournalEntry", "JournalEntry")
+                        .WithMany()
+                        .HasForeignKey("JournalEntryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_resident_contributions_journal_entries_journal_entry_id");
+
+                    b.HasOne("Yibao.Domain.Registry.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_resident_contributions_persons_person_id");
+
+                    b.Navigation("JournalEntry");
+                });
+
+            modelBuilder.Entity("Yibao.Domain.Contributions.ResidentContributionPolicy", b =>
+                {
+                    b.OwnsMany("Yibao.Domain.Contributions.SponsoredContribution", "Sponsored", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("id");
+
+                            b1.Property<decimal>("Amount")
+                                .HasPrecision(18, 2)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("amount");
+
+                            b1.Property<long>("PolicyId")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("policy_id");
+
+                            b1.Property<int>("Status")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("psn_idet_type");
+
+                            b1.HasKey("Id")
+                                .HasName("pk_resident_sponsored_contributions");
+
+                            b1.HasIndex("PolicyId")
+                                .HasDatabaseName("ix_resident_sponsored_contributions_policy_id");
+
+                            b1.ToTable("resident_sponsored_contributions", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("PolicyId")
+                                .HasConstraintName("fk_resident_sponsored_contributions_resident_contribution_policies_policy_id");
+                        });
+
+                    b.Navigation("Sponsored");
+                });
+
+            modelBuilder.Entity("Yibao.Domain.Funds.JournalEntry", b =>
+                {
+                    b.HasOne("Yibao.Domain.Funds.JournalEntry", null)
+                        .WithMany()
+                        .HasForeignKey("ReversesEntryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_journal_entries_journal_entries_reverses_entry_id");
+                });
+
+            modelBuilder.Entity("Yibao.Domain.Funds.JournalLine", b =>
+                {
+                    b.HasOne("Yibao.Domain.Funds.JournalEntry", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("JournalEntryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_journal_lines_journal_entries_journal_entry_id");
+                });
+
             modelBuilder.Entity("Yibao.Domain.Registry.Enrollment", b =>
                 {
                     b.HasOne("Yibao.Domain.Registry.Employer", null)
@@ -926,6 +1226,11 @@ namespace Yibao.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_person_special_statuses_persons_person_id");
+                });
+
+            modelBuilder.Entity("Yibao.Domain.Funds.JournalEntry", b =>
+                {
+                    b.Navigation("Lines");
                 });
 
             modelBuilder.Entity("Yibao.Domain.Registry.Enrollment", b =>
