@@ -5,7 +5,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Yibao.Application.Admin;
 using Yibao.Application.Common;
+using Yibao.Application.Contributions;
 using Yibao.Application.Home;
+using Yibao.Application.Registry;
 using Yibao.Infrastructure.Identity;
 using Yibao.Infrastructure.Persistence;
 
@@ -42,6 +44,22 @@ public static class DependencyInjection
         services.AddScoped<SetStaffDisabledHandler>();
         services.AddScoped<SetStaffRolesHandler>();
         services.AddScoped<ChangeOwnPasswordHandler>();
+
+        // 参保登记 (Registry)
+        services.AddScoped<RegisterPersonHandler>();
+        services.AddScoped<EnrollPersonHandler>();
+        services.AddScoped<ChangeEnrollmentHandler>();
+        services.AddScoped<SuspendEnrollmentHandler>();
+        services.AddScoped<ResumeEnrollmentHandler>();
+        services.AddScoped<TerminateEnrollmentHandler>();
+        services.AddScoped<TransferEnrollmentOutHandler>();
+        services.AddScoped<AddSpecialStatusHandler>();
+        services.AddScoped<EndSpecialStatusHandler>();
+        services.AddScoped<GetEligibilityHandler>();
+        services.AddScoped<SaveWaitingPeriodRuleHandler>();
+
+        // 征缴 (Contributions)
+        services.AddScoped<RecordResidentContributionHandler>();
         return services;
     }
 

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Yibao.Domain.Admin;
+using Yibao.Domain.Contributions;
+using Yibao.Domain.Funds;
 using Yibao.Domain.Institutions;
 using Yibao.Domain.Registry;
 
@@ -14,6 +16,12 @@ public interface IAppDbContext
     DbSet<Employer> Employers { get; }
     DbSet<Institution> Institutions { get; }
     DbSet<AuditEntry> AuditEntries { get; }
+    DbSet<Enrollment> Enrollments { get; }
+    DbSet<PersonSpecialStatus> PersonSpecialStatuses { get; }
+    DbSet<WaitingPeriodRule> WaitingPeriodRules { get; }
+    DbSet<JournalEntry> JournalEntries { get; }
+    DbSet<ResidentContributionPolicy> ResidentContributionPolicies { get; }
+    DbSet<ResidentContribution> ResidentContributions { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Yibao.Application.Common;
 using Yibao.Domain.Admin;
+using Yibao.Domain.Contributions;
+using Yibao.Domain.Funds;
 using Yibao.Domain.Institutions;
 using Yibao.Domain.Registry;
 using Yibao.Infrastructure.Identity;
@@ -28,6 +30,12 @@ public class AppDbContext : IdentityDbContext<StaffUser, IdentityRole, string>, 
     public DbSet<Employer> Employers => Set<Employer>();
     public DbSet<Institution> Institutions => Set<Institution>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Enrollment> Enrollments => Set<Enrollment>();
+    public DbSet<PersonSpecialStatus> PersonSpecialStatuses => Set<PersonSpecialStatus>();
+    public DbSet<WaitingPeriodRule> WaitingPeriodRules => Set<WaitingPeriodRule>();
+    public DbSet<JournalEntry> JournalEntries => Set<JournalEntry>();
+    public DbSet<ResidentContributionPolicy> ResidentContributionPolicies => Set<ResidentContributionPolicy>();
+    public DbSet<ResidentContribution> ResidentContributions => Set<ResidentContribution>();
 
     /// <summary>True on PostgreSQL, false on SQLite.</summary>
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";

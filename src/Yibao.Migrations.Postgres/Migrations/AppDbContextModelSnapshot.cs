@@ -251,6 +251,238 @@ namespace Yibao.Migrations.Postgres.Migrations
                     b.ToTable("audit_entries", (string)null);
                 });
 
+            modelBuilder.Entity("Yibao.Domain.Contributions.ResidentContribution", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<decimal>("IndividualAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("individual_amount");
+
+                    b.Property<long>("JournalEntryId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("journal_entry_id");
+
+                    b.Property<decimal>("PaidByPerson")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("paid_by_person");
+
+                    b.Property<DateOnly>("PaidOn")
+                        .HasColumnType("date")
+                        .HasColumnName("paid_on");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("PoolAreaCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("insuplc_admdvs");
+
+                    b.Property<string>("ReceiptNo")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("receipt_no");
+
+                    b.Property<decimal>("SponsoredAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("sponsored_amount");
+
+                    b.Property<int?>("SponsoredFor")
+                        .HasColumnType("integer")
+                        .HasColumnName("sponsored_for");
+
+                    b.Property<decimal>("SubsidyAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("subsidy_amount");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_resident_contributions");
+
+                    b.HasIndex("JournalEntryId")
+                        .HasDatabaseName("ix_resident_contributions_journal_entry_id");
+
+                    b.HasIndex("PersonId", "Year")
+                        .IsUnique()
+                        .HasDatabaseName("ix_resident_contributions_person_id_year");
+
+                    b.HasIndex("PoolAreaCode", "Year")
+                        .HasDatabaseName("ix_resident_contributions_insuplc_admdvs_year");
+
+                    b.ToTable("resident_contributions", (string)null);
+                });
+
+            modelBuilder.Entity("Yibao.Domain.Contributions.ResidentContributionPolicy", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("CollectionFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("collection_from");
+
+                    b.Property<DateOnly>("CollectionTo")
+                        .HasColumnType("date")
+                        .HasColumnName("collection_to");
+
+                    b.Property<decimal>("IndividualAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("individual_amount");
+
+                    b.Property<string>("PoolAreaCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("insuplc_admdvs");
+
+                    b.Property<decimal>("SubsidyAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("subsidy_amount");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_resident_contribution_policies");
+
+                    b.HasIndex("PoolAreaCode", "Year")
+                        .IsUnique()
+                        .HasDatabaseName("ix_resident_contribution_policies_insuplc_admdvs_year");
+
+                    b.ToTable("resident_contribution_policies", (string)null);
+                });
+
+            modelBuilder.Entity("Yibao.Domain.Funds.JournalEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("EntryDate")
+                        .HasColumnType("date")
+                        .HasColumnName("entry_date");
+
+                    b.Property<string>("Memo")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("memo");
+
+                    b.Property<long?>("ReversesEntryId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("reverses_entry_id");
+
+                    b.Property<string>("SourceId")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("source_id");
+
+                    b.Property<string>("SourceType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("source_type");
+
+                    b.HasKey("Id")
+                        .HasName("pk_journal_entries");
+
+                    b.HasIndex("EntryDate")
+                        .HasDatabaseName("ix_journal_entries_entry_date");
+
+                    b.HasIndex("ReversesEntryId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_journal_entries_reverses_entry_id");
+
+                    b.HasIndex("SourceType", "SourceId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_journal_entries_source_type_source_id");
+
+                    b.ToTable("journal_entries", (string)null);
+                });
+
+            modelBuilder.Entity("Yibao.Domain.Funds.JournalLine", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AccountCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("account_code");
+
+                    b.Property<decimal>("Credit")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("credit");
+
+                    b.Property<decimal>("Debit")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("debit");
+
+                    b.Property<long?>("EmployerId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("employer_id");
+
+                    b.Property<int>("Fund")
+                        .HasColumnType("integer")
+                        .HasColumnName("fund");
+
+                    b.Property<long>("JournalEntryId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("journal_entry_id");
+
+                    b.Property<long?>("PersonId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("person_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_journal_lines");
+
+                    b.HasIndex("JournalEntryId")
+                        .HasDatabaseName("ix_journal_lines_journal_entry_id");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_journal_lines_person_id");
+
+                    b.HasIndex("Fund", "AccountCode")
+                        .HasDatabaseName("ix_journal_lines_fund_account_code");
+
+                    b.ToTable("journal_lines", (string)null);
+                });
+
             modelBuilder.Entity("Yibao.Domain.Institutions.Institution", b =>
                 {
                     b.Property<long>("Id")
@@ -401,6 +633,122 @@ namespace Yibao.Migrations.Postgres.Migrations
                     b.ToTable("employers", (string)null);
                 });
 
+            modelBuilder.Entity("Yibao.Domain.Registry.Enrollment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("BeginDate")
+                        .HasColumnType("date")
+                        .HasColumnName("begndate");
+
+                    b.Property<int>("CarriedContributionMonths")
+                        .HasColumnType("integer")
+                        .HasColumnName("carried_contribution_months");
+
+                    b.Property<int>("Category")
+                        .HasColumnType("integer")
+                        .HasColumnName("psn_type");
+
+                    b.Property<long?>("EmployerId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("employer_id");
+
+                    b.Property<DateOnly?>("EndDate")
+                        .HasColumnType("date")
+                        .HasColumnName("enddate");
+
+                    b.Property<DateOnly?>("FirstContributionDate")
+                        .HasColumnType("date")
+                        .HasColumnName("first_contribution_date");
+
+                    b.Property<int>("InsuranceType")
+                        .HasColumnType("integer")
+                        .HasColumnName("insutype");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("PoolAreaCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("insuplc_admdvs");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("psn_insu_stas");
+
+                    b.Property<int?>("TerminationReason")
+                        .HasColumnType("integer")
+                        .HasColumnName("termination_reason");
+
+                    b.Property<string>("TransferAreaCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("transfer_area_code");
+
+                    b.HasKey("Id")
+                        .HasName("pk_enrollments");
+
+                    b.HasIndex("EmployerId", "Status")
+                        .HasDatabaseName("ix_enrollments_employer_id_psn_insu_stas");
+
+                    b.HasIndex("PersonId", "InsuranceType")
+                        .HasDatabaseName("ix_enrollments_person_id_insutype");
+
+                    b.ToTable("enrollments", (string)null);
+                });
+
+            modelBuilder.Entity("Yibao.Domain.Registry.EnrollmentEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int?>("Category")
+                        .HasColumnType("integer")
+                        .HasColumnName("psn_type");
+
+                    b.Property<DateOnly>("EffectiveDate")
+                        .HasColumnType("date")
+                        .HasColumnName("effective_date");
+
+                    b.Property<long>("EnrollmentId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("enrollment_id");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("memo");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("sequence");
+
+                    b.HasKey("Id")
+                        .HasName("pk_enrollment_events");
+
+                    b.HasIndex("EnrollmentId", "Sequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_enrollment_events_enrollment_id_sequence");
+
+                    b.ToTable("enrollment_events", (string)null);
+                });
+
             modelBuilder.Entity("Yibao.Domain.Registry.Household", b =>
                 {
                     b.Property<long>("Id")
@@ -524,6 +872,117 @@ namespace Yibao.Migrations.Postgres.Migrations
                         .HasDatabaseName("ix_persons_certno");
 
                     b.ToTable("persons", (string)null);
+                });
+
+            modelBuilder.Entity("Yibao.Domain.Registry.PersonSpecialStatus", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("BeginDate")
+                        .HasColumnType("date")
+                        .HasColumnName("begntime");
+
+                    b.Property<DateOnly?>("EndDate")
+                        .HasColumnType("date")
+                        .HasColumnName("endtime");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("source");
+
+                    b.Property<string>("SourceReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("source_reference");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("integer")
+                        .HasColumnName("psn_idet_type");
+
+                    b.HasKey("Id")
+                        .HasName("pk_person_special_statuses");
+
+                    b.HasIndex("PersonId", "Type")
+                        .HasDatabaseName("ix_person_special_statuses_person_id_psn_idet_type");
+
+                    b.HasIndex("Type", "BeginDate")
+                        .HasDatabaseName("ix_person_special_statuses_psn_idet_type_begntime");
+
+                    b.ToTable("person_special_statuses", (string)null);
+                });
+
+            modelBuilder.Entity("Yibao.Domain.Registry.WaitingPeriodRule", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("effective_from");
+
+                    b.Property<DateOnly?>("EffectiveTo")
+                        .HasColumnType("date")
+                        .HasColumnName("effective_to");
+
+                    b.PrimitiveCollection<int[]>("ExemptCategories")
+                        .IsRequired()
+                        .HasColumnType("integer[]")
+                        .HasColumnName("exempt_categories");
+
+                    b.PrimitiveCollection<int[]>("ExemptStatuses")
+                        .IsRequired()
+                        .HasColumnType("integer[]")
+                        .HasColumnName("exempt_statuses");
+
+                    b.Property<int>("InsuranceType")
+                        .HasColumnType("integer")
+                        .HasColumnName("insutype");
+
+                    b.Property<int>("InterruptionGraceMonths")
+                        .HasColumnType("integer")
+                        .HasColumnName("interruption_grace_months");
+
+                    b.Property<string>("PoolAreaCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("insuplc_admdvs");
+
+                    b.Property<bool>("RequiresContribution")
+                        .HasColumnType("boolean")
+                        .HasColumnName("requires_contribution");
+
+                    b.Property<int>("WaitingMonthsAfterInterruption")
+                        .HasColumnType("integer")
+                        .HasColumnName("waiting_months_after_interruption");
+
+                    b.Property<int>("WaitingMonthsAfterLateFirstContribution")
+                        .HasColumnType("integer")
+                        .HasColumnName("waiting_months_after_late_first_contribution");
+
+                    b.HasKey("Id")
+                        .HasName("pk_waiting_period_rules");
+
+                    b.HasIndex("PoolAreaCode", "InsuranceType", "EffectiveFrom")
+                        .IsUnique()
+                        .HasDatabaseName("ix_waiting_period_rules_insuplc_admdvs_insutype_effective_from");
+
+                    b.ToTable("waiting_period_rules", (string)null);
                 });
 
             modelBuilder.Entity("Yibao.Infrastructure.Identity.StaffUser", b =>
@@ -681,6 +1140,112 @@ namespace Yibao.Migrations.Postgres.Migrations
                         .HasConstraintName("fk_staff_user_tokens_staff_users_user_id");
                 });
 
+            modelBuilder.Entity("Yibao.Domain.Contributions.ResidentContribution", b =>
+                {
+                    b.HasOne("Yibao.Domain.Funds.JournalEntry", "JournalEntry")
+                        .WithMany()
+                        .HasForeignKey("JournalEntryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_resident_contributions_journal_entries_journal_entry_id");
+
+                    b.HasOne("Yibao.Domain.Registry.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_resident_contributions_persons_person_id");
+
+                    b.Navigation("JournalEntry");
+                });
+
+            modelBuilder.Entity("Yibao.Domain.Contributions.ResidentContributionPolicy", b =>
+                {
+                    b.OwnsMany("Yibao.Domain.Contributions.SponsoredContribution", "Sponsored", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasColumnName("id");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Id"));
+
+                            b1.Property<decimal>("Amount")
+                                .HasPrecision(18, 2)
+                                .HasColumnType("numeric(18,2)")
+                                .HasColumnName("amount");
+
+                            b1.Property<long>("PolicyId")
+                                .HasColumnType("bigint")
+                                .HasColumnName("policy_id");
+
+                            b1.Property<int>("Status")
+                                .HasColumnType("integer")
+                                .HasColumnName("psn_idet_type");
+
+                            b1.HasKey("Id")
+                                .HasName("pk_resident_sponsored_contributions");
+
+                            b1.HasIndex("PolicyId")
+                                .HasDatabaseName("ix_resident_sponsored_contributions_policy_id");
+
+                            b1.ToTable("resident_sponsored_contributions", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("PolicyId")
+                                .HasConstraintName("fk_resident_sponsored_contributions_resident_contribution_poli~");
+                        });
+
+                    b.Navigation("Sponsored");
+                });
+
+            modelBuilder.Entity("Yibao.Domain.Funds.JournalEntry", b =>
+                {
+                    b.HasOne("Yibao.Domain.Funds.JournalEntry", null)
+                        .WithMany()
+                        .HasForeignKey("ReversesEntryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_journal_entries_journal_entries_reverses_entry_id");
+                });
+
+            modelBuilder.Entity("Yibao.Domain.Funds.JournalLine", b =>
+                {
+                    b.HasOne("Yibao.Domain.Funds.JournalEntry", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("JournalEntryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_journal_lines_journal_entries_journal_entry_id");
+                });
+
+            modelBuilder.Entity("Yibao.Domain.Registry.Enrollment", b =>
+                {
+                    b.HasOne("Yibao.Domain.Registry.Employer", null)
+                        .WithMany()
+                        .HasForeignKey("EmployerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_enrollments_employers_employer_id");
+
+                    b.HasOne("Yibao.Domain.Registry.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_enrollments_persons_person_id");
+
+                    b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("Yibao.Domain.Registry.EnrollmentEvent", b =>
+                {
+                    b.HasOne("Yibao.Domain.Registry.Enrollment", null)
+                        .WithMany("Events")
+                        .HasForeignKey("EnrollmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_enrollment_events_enrollments_enrollment_id");
+                });
+
             modelBuilder.Entity("Yibao.Domain.Registry.Person", b =>
                 {
                     b.HasOne("Yibao.Domain.Registry.Household", null)
@@ -688,6 +1253,26 @@ namespace Yibao.Migrations.Postgres.Migrations
                         .HasForeignKey("HouseholdId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_persons_households_household_id");
+                });
+
+            modelBuilder.Entity("Yibao.Domain.Registry.PersonSpecialStatus", b =>
+                {
+                    b.HasOne("Yibao.Domain.Registry.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_person_special_statuses_persons_person_id");
+                });
+
+            modelBuilder.Entity("Yibao.Domain.Funds.JournalEntry", b =>
+                {
+                    b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("Yibao.Domain.Registry.Enrollment", b =>
+                {
+                    b.Navigation("Events");
                 });
 #pragma warning restore 612, 618
         }

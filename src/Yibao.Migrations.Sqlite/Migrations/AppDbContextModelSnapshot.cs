@@ -240,6 +240,230 @@ namespace Yibao.Migrations.Sqlite.Migrations
                     b.ToTable("audit_entries", (string)null);
                 });
 
+            modelBuilder.Entity("Yibao.Domain.Contributions.ResidentContribution", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("IndividualAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("individual_amount");
+
+                    b.Property<long>("JournalEntryId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("journal_entry_id");
+
+                    b.Property<decimal>("PaidByPerson")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("paid_by_person");
+
+                    b.Property<DateOnly>("PaidOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("paid_on");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("PoolAreaCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("insuplc_admdvs");
+
+                    b.Property<string>("ReceiptNo")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("receipt_no");
+
+                    b.Property<decimal>("SponsoredAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sponsored_amount");
+
+                    b.Property<int?>("SponsoredFor")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sponsored_for");
+
+                    b.Property<decimal>("SubsidyAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subsidy_amount");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_resident_contributions");
+
+                    b.HasIndex("JournalEntryId")
+                        .HasDatabaseName("ix_resident_contributions_journal_entry_id");
+
+                    b.HasIndex("PersonId", "Year")
+                        .IsUnique()
+                        .HasDatabaseName("ix_resident_contributions_person_id_year");
+
+                    b.HasIndex("PoolAreaCode", "Year")
+                        .HasDatabaseName("ix_resident_contributions_insuplc_admdvs_year");
+
+                    b.ToTable("resident_contributions", (string)null);
+                });
+
+            modelBuilder.Entity("Yibao.Domain.Contributions.ResidentContributionPolicy", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("CollectionFrom")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("collection_from");
+
+                    b.Property<DateOnly>("CollectionTo")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("collection_to");
+
+                    b.Property<decimal>("IndividualAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("individual_amount");
+
+                    b.Property<string>("PoolAreaCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("insuplc_admdvs");
+
+                    b.Property<decimal>("SubsidyAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subsidy_amount");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_resident_contribution_policies");
+
+                    b.HasIndex("PoolAreaCode", "Year")
+                        .IsUnique()
+                        .HasDatabaseName("ix_resident_contribution_policies_insuplc_admdvs_year");
+
+                    b.ToTable("resident_contribution_policies", (string)null);
+                });
+
+            modelBuilder.Entity("Yibao.Domain.Funds.JournalEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("EntryDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("entry_date");
+
+                    b.Property<string>("Memo")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("memo");
+
+                    b.Property<long?>("ReversesEntryId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reverses_entry_id");
+
+                    b.Property<string>("SourceId")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source_id");
+
+                    b.Property<string>("SourceType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source_type");
+
+                    b.HasKey("Id")
+                        .HasName("pk_journal_entries");
+
+                    b.HasIndex("EntryDate")
+                        .HasDatabaseName("ix_journal_entries_entry_date");
+
+                    b.HasIndex("ReversesEntryId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_journal_entries_reverses_entry_id");
+
+                    b.HasIndex("SourceType", "SourceId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_journal_entries_source_type_source_id");
+
+                    b.ToTable("journal_entries", (string)null);
+                });
+
+            modelBuilder.Entity("Yibao.Domain.Funds.JournalLine", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AccountCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account_code");
+
+                    b.Property<decimal>("Credit")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("credit");
+
+                    b.Property<decimal>("Debit")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("debit");
+
+                    b.Property<long?>("EmployerId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("employer_id");
+
+                    b.Property<int>("Fund")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("fund");
+
+                    b.Property<long>("JournalEntryId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("journal_entry_id");
+
+                    b.Property<long?>("PersonId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("person_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_journal_lines");
+
+                    b.HasIndex("JournalEntryId")
+                        .HasDatabaseName("ix_journal_lines_journal_entry_id");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_journal_lines_person_id");
+
+                    b.HasIndex("Fund", "AccountCode")
+                        .HasDatabaseName("ix_journal_lines_fund_account_code");
+
+                    b.ToTable("journal_lines", (string)null);
+                });
+
             modelBuilder.Entity("Yibao.Domain.Institutions.Institution", b =>
                 {
                     b.Property<long>("Id")
@@ -386,6 +610,118 @@ namespace Yibao.Migrations.Sqlite.Migrations
                     b.ToTable("employers", (string)null);
                 });
 
+            modelBuilder.Entity("Yibao.Domain.Registry.Enrollment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("BeginDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("begndate");
+
+                    b.Property<int>("CarriedContributionMonths")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("carried_contribution_months");
+
+                    b.Property<int>("Category")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("psn_type");
+
+                    b.Property<long?>("EmployerId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("employer_id");
+
+                    b.Property<DateOnly?>("EndDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("enddate");
+
+                    b.Property<DateOnly?>("FirstContributionDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("first_contribution_date");
+
+                    b.Property<int>("InsuranceType")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("insutype");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("PoolAreaCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("insuplc_admdvs");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("psn_insu_stas");
+
+                    b.Property<int?>("TerminationReason")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("termination_reason");
+
+                    b.Property<string>("TransferAreaCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("transfer_area_code");
+
+                    b.HasKey("Id")
+                        .HasName("pk_enrollments");
+
+                    b.HasIndex("EmployerId", "Status")
+                        .HasDatabaseName("ix_enrollments_employer_id_psn_insu_stas");
+
+                    b.HasIndex("PersonId", "InsuranceType")
+                        .HasDatabaseName("ix_enrollments_person_id_insutype");
+
+                    b.ToTable("enrollments", (string)null);
+                });
+
+            modelBuilder.Entity("Yibao.Domain.Registry.EnrollmentEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int?>("Category")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("psn_type");
+
+                    b.Property<DateOnly>("EffectiveDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("effective_date");
+
+                    b.Property<long>("EnrollmentId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("enrollment_id");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("memo");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sequence");
+
+                    b.HasKey("Id")
+                        .HasName("pk_enrollment_events");
+
+                    b.HasIndex("EnrollmentId", "Sequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_enrollment_events_enrollment_id_sequence");
+
+                    b.ToTable("enrollment_events", (string)null);
+                });
+
             modelBuilder.Entity("Yibao.Domain.Registry.Household", b =>
                 {
                     b.Property<long>("Id")
@@ -505,6 +841,113 @@ namespace Yibao.Migrations.Sqlite.Migrations
                         .HasDatabaseName("ix_persons_certno");
 
                     b.ToTable("persons", (string)null);
+                });
+
+            modelBuilder.Entity("Yibao.Domain.Registry.PersonSpecialStatus", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("BeginDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("begntime");
+
+                    b.Property<DateOnly?>("EndDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("endtime");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.Property<string>("SourceReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source_reference");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("psn_idet_type");
+
+                    b.HasKey("Id")
+                        .HasName("pk_person_special_statuses");
+
+                    b.HasIndex("PersonId", "Type")
+                        .HasDatabaseName("ix_person_special_statuses_person_id_psn_idet_type");
+
+                    b.HasIndex("Type", "BeginDate")
+                        .HasDatabaseName("ix_person_special_statuses_psn_idet_type_begntime");
+
+                    b.ToTable("person_special_statuses", (string)null);
+                });
+
+            modelBuilder.Entity("Yibao.Domain.Registry.WaitingPeriodRule", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("effective_from");
+
+                    b.Property<DateOnly?>("EffectiveTo")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("effective_to");
+
+                    b.PrimitiveCollection<string>("ExemptCategories")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("exempt_categories");
+
+                    b.PrimitiveCollection<string>("ExemptStatuses")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("exempt_statuses");
+
+                    b.Property<int>("InsuranceType")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("insutype");
+
+                    b.Property<int>("InterruptionGraceMonths")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("interruption_grace_months");
+
+                    b.Property<string>("PoolAreaCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("insuplc_admdvs");
+
+                    b.Property<bool>("RequiresContribution")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("requires_contribution");
+
+                    b.Property<int>("WaitingMonthsAfterInterruption")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("waiting_months_after_interruption");
+
+                    b.Property<int>("WaitingMonthsAfterLateFirstContribution")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("waiting_months_after_late_first_contribution");
+
+                    b.HasKey("Id")
+                        .HasName("pk_waiting_period_rules");
+
+                    b.HasIndex("PoolAreaCode", "InsuranceType", "EffectiveFrom")
+                        .IsUnique()
+                        .HasDatabaseName("ix_waiting_period_rules_insuplc_admdvs_insutype_effective_from");
+
+                    b.ToTable("waiting_period_rules", (string)null);
                 });
 
             modelBuilder.Entity("Yibao.Infrastructure.Identity.StaffUser", b =>
@@ -662,6 +1105,110 @@ namespace Yibao.Migrations.Sqlite.Migrations
                         .HasConstraintName("fk_staff_user_tokens_staff_users_user_id");
                 });
 
+            modelBuilder.Entity("Yibao.Domain.Contributions.ResidentContribution", b =>
+                {
+                    b.HasOne("Yibao.Domain.Funds.JournalEntry", "JournalEntry")
+                        .WithMany()
+                        .HasForeignKey("JournalEntryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_resident_contributions_journal_entries_journal_entry_id");
+
+                    b.HasOne("Yibao.Domain.Registry.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_resident_contributions_persons_person_id");
+
+                    b.Navigation("JournalEntry");
+                });
+
+            modelBuilder.Entity("Yibao.Domain.Contributions.ResidentContributionPolicy", b =>
+                {
+                    b.OwnsMany("Yibao.Domain.Contributions.SponsoredContribution", "Sponsored", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("id");
+
+                            b1.Property<decimal>("Amount")
+                                .HasPrecision(18, 2)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("amount");
+
+                            b1.Property<long>("PolicyId")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("policy_id");
+
+                            b1.Property<int>("Status")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("psn_idet_type");
+
+                            b1.HasKey("Id")
+                                .HasName("pk_resident_sponsored_contributions");
+
+                            b1.HasIndex("PolicyId")
+                                .HasDatabaseName("ix_resident_sponsored_contributions_policy_id");
+
+                            b1.ToTable("resident_sponsored_contributions", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("PolicyId")
+                                .HasConstraintName("fk_resident_sponsored_contributions_resident_contribution_policies_policy_id");
+                        });
+
+                    b.Navigation("Sponsored");
+                });
+
+            modelBuilder.Entity("Yibao.Domain.Funds.JournalEntry", b =>
+                {
+                    b.HasOne("Yibao.Domain.Funds.JournalEntry", null)
+                        .WithMany()
+                        .HasForeignKey("ReversesEntryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_journal_entries_journal_entries_reverses_entry_id");
+                });
+
+            modelBuilder.Entity("Yibao.Domain.Funds.JournalLine", b =>
+                {
+                    b.HasOne("Yibao.Domain.Funds.JournalEntry", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("JournalEntryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_journal_lines_journal_entries_journal_entry_id");
+                });
+
+            modelBuilder.Entity("Yibao.Domain.Registry.Enrollment", b =>
+                {
+                    b.HasOne("Yibao.Domain.Registry.Employer", null)
+                        .WithMany()
+                        .HasForeignKey("EmployerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_enrollments_employers_employer_id");
+
+                    b.HasOne("Yibao.Domain.Registry.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_enrollments_persons_person_id");
+
+                    b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("Yibao.Domain.Registry.EnrollmentEvent", b =>
+                {
+                    b.HasOne("Yibao.Domain.Registry.Enrollment", null)
+                        .WithMany("Events")
+                        .HasForeignKey("EnrollmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_enrollment_events_enrollments_enrollment_id");
+                });
+
             modelBuilder.Entity("Yibao.Domain.Registry.Person", b =>
                 {
                     b.HasOne("Yibao.Domain.Registry.Household", null)
@@ -669,6 +1216,26 @@ namespace Yibao.Migrations.Sqlite.Migrations
                         .HasForeignKey("HouseholdId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_persons_households_household_id");
+                });
+
+            modelBuilder.Entity("Yibao.Domain.Registry.PersonSpecialStatus", b =>
+                {
+                    b.HasOne("Yibao.Domain.Registry.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_person_special_statuses_persons_person_id");
+                });
+
+            modelBuilder.Entity("Yibao.Domain.Funds.JournalEntry", b =>
+                {
+                    b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("Yibao.Domain.Registry.Enrollment", b =>
+                {
+                    b.Navigation("Events");
                 });
 #pragma warning restore 612, 618
         }

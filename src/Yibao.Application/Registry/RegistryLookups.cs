@@ -1,0 +1,106 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Yibao.Application.Common;
+using Yibao.Domain.Common;
+using Yibao.Domain.Registry;
+
+namespace Yibao.Application.Registry;
+
+/// <summary>Shared look-ups of the registry use cases.</summary>
+public static class RegistryLookups
+{
+    public static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    /// <summary>Today in China (UTC+8) from the injected clock.</summary>
+    public static DateOnly TodayInChina(this TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(8));
+
+    /// <summary>Finds a person by 人员编号 psn_no or 证件号码 certno (an 18/15-character valid ID number).</summary>
+    public static async Task<Person?> FindPersonAsync(this IAppDbContext db, string? key, CancellationToken ct = default)
+    {
+        var k = (key ?? string.Empty).Trim();
+        if (k.Length == 0)
+        {
+            return null;
+        }
+
+        if (ResidentId.TryParse(k, out var id))
+        {
+            var byId = await db.Persons.FirstOrDefaultAsync(p => p.ResidentId == id, ct);
+            if (byId is not null)
+            {
+                return byId;
+            }
+        }
+
+        return await db.Persons.FirstOrDefaultAsync(p => p.PersonNo == k, ct);
+    }
+
+    /// <summary>The person's enrollments (with events) and special statuses as one <see cref="PersonCoverage"/>, tracked for update.</summary>
+    public static async Task<PersonCoverage> LoadCoverageAsync(this IAppDbContext db, Person person, CancellationToken ct = default)
+    {
+        var enrollments = await db.Enrollments.Include(e => e.Events).Where(e => e.PersonId == person.Id).ToListAsync(ct);
+        foreach (var e in enrollments)
+        {
+            e.Events.Sort((a, b) => a.Sequence.CompareTo(b.Sequence));
+        }
+
+        var statuses = await db.PersonSpecialStatuses.Where(s => s.PersonId == person.Id).ToListAsync(ct);
+        return new PersonCoverage(person.Id, person.BirthDate, enrollments, statuses);
+    }
+
+    public static async Task<WaitingPolicy> LoadWaitingPolicyAsync(this IAppDbContext db, string poolAreaCode, CancellationToken ct = default) =>
+        new(await db.WaitingPeriodRules.AsNoTracking().Where(r => r.PoolAreaCode == poolAreaCode).ToListAsync(ct));
+
+    public static AppError ToAppError(this DomainException ex) => new(ex.Code, ex.Message, ex.Field);
+
+    public static AppError PersonNotFound(string? key) => new("person-not-found", $"人员：未找到人员编号或证件号码为“{key}”的参保人", "psn_no");
+
+    public static AppError EnrollmentNotFound(long id) => new("enrollment-not-found", $"参保记录：未找到编号为 {id} 的参保记录", "enrollment_id");
+
+    public static bool IsInsuranceType(string? code) =>
+        int.TryParse(code, NumberStyles.None, Invariant, out var v) && Enum.IsDefined((InsuranceType)v);
+
+    public static bool IsCategory(string? code) =>
+        int.TryParse(code, NumberStyles.None, Invariant, out var v) && Enum.IsDefined((PersonCategory)v);
+
+    public static bool IsSpecialStatus(string? code) =>
+        int.TryParse(code, NumberStyles.None, Invariant, out var v) && Enum.IsDefined((SpecialStatusType)v);
+
+    public static InsuranceType ToInsuranceType(string code) => (InsuranceType)int.Parse(code, NumberStyles.None, Invariant);
+
+    public static PersonCategory ToCategory(string code) => (PersonCategory)int.Parse(code, NumberStyles.None, Invariant);
+
+    public static SpecialStatusType ToSpecialStatus(string code) => (SpecialStatusType)int.Parse(code, NumberStyles.None, Invariant);
+
+    public static string Code<T>(T value) where T : struct, Enum => Convert.ToInt32(value, Invariant).ToString(Invariant);
+
+    public const string InsutypeMessage = "险种：“{PropertyValue}”不是有效的险种代码（310/320/330/340/390/392/510）";
+    public const string PsnTypeMessage = "人员类别：“{PropertyValue}”不是有效的人员类别代码（11 在职、12 退休、13 灵活就业、14 离休、21 学生/儿童、22 成年居民、23 老年居民）";
+
+    /// <summary>Runs a change on one enrollment with the person's other enrollments loaded; one save, nothing partly written.</summary>
+    public static async Task<AppResult<T>> ChangeEnrollmentAsync<T>(this IAppDbContext db, long enrollmentId,
+        Func<PersonCoverage, Enrollment, T> change, CancellationToken ct)
+    {
+        var personId = await db.Enrollments.Where(e => e.Id == enrollmentId).Select(e => (long?)e.PersonId).FirstOrDefaultAsync(ct);
+        if (personId is null)
+        {
+            return AppResult<T>.Fail(EnrollmentNotFound(enrollmentId));
+        }
+
+        var person = await db.Persons.FirstAsync(p => p.Id == personId, ct);
+        var coverage = await db.LoadCoverageAsync(person, ct);
+        var enrollment = coverage.Enrollments.Single(e => e.Id == enrollmentId);
+        T result;
+        try
+        {
+            result = change(coverage, enrollment);
+        }
+        catch (DomainException ex)
+        {
+            return AppResult<T>.Fail(ex.ToAppError());
+        }
+
+        await db.SaveChangesAsync(ct);
+        return AppResult<T>.Ok(result);
+    }
+}
