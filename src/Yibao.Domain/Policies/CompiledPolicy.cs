@@ -279,9 +279,10 @@ public sealed class CompiledPolicy
         ulong insMask = 0;
         Span<int> ins = [-1, -1, -1, -1];
         var n = 0;
-        foreach (var code in person.Insutypes)
+        var insutypes = person.Insutypes;
+        for (var k = 0; k < insutypes.Count; k++)
         {
-            if (_insutypes.TryGetValue(code, out var i))
+            if (_insutypes.TryGetValue(insutypes[k], out var i))
             {
                 insMask |= 1UL << i;
                 if (n < 4)
@@ -293,9 +294,10 @@ public sealed class CompiledPolicy
 
         var cat = _categories.TryGetValue(person.Category, out var ci) ? ci : -1;
         ulong st = 0;
-        foreach (var s in person.Statuses)
+        var statuses = person.Statuses;
+        for (var k = 0; k < statuses.Count; k++)
         {
-            if (_statuses.TryGetValue(s, out var si))
+            if (_statuses.TryGetValue(statuses[k], out var si))
             {
                 st |= 1UL << si;
             }
