@@ -120,6 +120,7 @@ public static class YibaoWebApp
         app.MapScalarApiReference("/scalar", o => o.WithTitle("医保经办系统 API").WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();
         app.MapRazorPages();
         app.MapYibaoApi();
+        app.MapRegistryApi();
         return app;
     }
 
