@@ -172,6 +172,12 @@ public static partial class DisclosureParser
         var sb = new StringBuilder(text.Length);
         foreach (var c in text)
         {
+            if (c is >= '\u2E80' and <= '\u2FDF')
+            {
+                // Kangxi / CJK radicals that PDF fonts use for ordinary ideographs (⽀ → 支)
+                sb.Append(c.ToString().Normalize(NormalizationForm.FormKC));
+                continue;
+            }
             sb.Append(c switch
             {
                 >= '０' and <= '９' => (char)(c - '０' + '0'),
