@@ -1,6 +1,6 @@
 using Yibao.Domain.Catalogs;
 using Yibao.Domain.Policies;
-using static Yibao.Domain.Settlement.Money;
+using static Yibao.Domain.Common.Money;
 
 namespace Yibao.Domain.Settlement;
 
@@ -206,11 +206,11 @@ public sealed class SettlementCalculator(CompiledPolicy policy, Catalog catalog)
                         }
                     }
 
-                    var allowed = allowedQty == qty || qty == 0m ? line.Amount : Fen(line.Amount * allowedQty / qty);
+                    var allowed = allowedQty == qty || qty == 0m ? line.Amount : RoundToFen(line.Amount * allowedQty / qty);
                     r.FulamtOwnpay = line.Amount - allowed;
                     if (item.PriceCap is decimal cap && line.UnitPrice > cap)
                     {
-                        var capped = Fen(cap * allowedQty);
+                        var capped = RoundToFen(cap * allowedQty);
                         if (allowed > capped)
                         {
                             r.Overlmt = allowed - capped;
@@ -220,7 +220,7 @@ public sealed class SettlementCalculator(CompiledPolicy policy, Catalog catalog)
                     var baseAmt = allowed - r.Overlmt;
                     var ratio = item.SelfPayRatio(poolArea, line.Date == default ? enc.AdmissionDate : line.Date);
                     r.SelfPayRatio = ratio;
-                    r.Preselfpay = ratio == 0m ? 0m : Fen(baseAmt * ratio);
+                    r.Preselfpay = ratio == 0m ? 0m : RoundToFen(baseAmt * ratio);
                     r.Inscp = baseAmt - r.Preselfpay;
                 }
             }
@@ -303,7 +303,7 @@ public sealed class SettlementCalculator(CompiledPolicy policy, Catalog catalog)
         decimal dedc;
         if (sc.DeductibleBasis == DeductibleBasis.PerYear)
         {
-            var std = Fen(sc.DeductibleAmount * StatusFactor(sc, key));
+            var std = RoundToFen(sc.DeductibleAmount * StatusFactor(sc, key));
             var used = acc[sc.DeductibleSlot];
             dedc = Math.Min(e, Math.Max(0m, std - used));
             acc[sc.DeductibleSlot] = used + dedc;
@@ -319,7 +319,7 @@ public sealed class SettlementCalculator(CompiledPolicy policy, Catalog catalog)
             }
 
             factor *= StatusFactor(sc, key);
-            var std = Fen(sc.DeductibleAmount * factor);
+            var std = RoundToFen(sc.DeductibleAmount * factor);
             dedc = Math.Min(e, std);
             acc[sc.DeductibleSlot] += dedc;
             result.Step(StepKind.DeductiblePerVisit, null, sc.DeductibleAmount, nth, factor, std, dedc);
@@ -353,7 +353,7 @@ public sealed class SettlementCalculator(CompiledPolicy policy, Catalog catalog)
 
         var first = bands.Length > 0 ? bands[0].From : 0m;
         var end = start + a;
-        var raw = Fen(BandMath.Cumulative(bands, first, bonus, end)) - Fen(BandMath.Cumulative(bands, first, bonus, start));
+        var raw = RoundToFen(BandMath.Cumulative(bands, first, bonus, end)) - RoundToFen(BandMath.Cumulative(bands, first, bonus, start));
         for (var i = 0; i < bands.Length; i++)
         {
             var b = bands[i];
@@ -362,7 +362,7 @@ public sealed class SettlementCalculator(CompiledPolicy policy, Catalog catalog)
             if (hi > lo)
             {
                 var r = BandMath.Ratio(b.Ratio, bonus);
-                result.Step(StepKind.Band, null, b.From, b.To == decimal.MaxValue ? -1m : b.To, r, hi - lo, Fen((hi - lo) * r));
+                result.Step(StepKind.Band, null, b.From, b.To == decimal.MaxValue ? -1m : b.To, r, hi - lo, RoundToFen((hi - lo) * r));
             }
         }
 
@@ -378,7 +378,7 @@ public sealed class SettlementCalculator(CompiledPolicy policy, Catalog catalog)
                 pay = rem;
                 var g0 = BandMath.Cumulative(bands, first, bonus, start);
                 var reach = BandMath.Inverse(bands, first, bonus, g0 + rem);
-                over = reach >= end ? 0m : Math.Min(a, Math.Max(0m, Fen(end - reach)));
+                over = reach >= end ? 0m : Math.Min(a, Math.Max(0m, RoundToFen(end - reach)));
             }
 
             result.Step(StepKind.Cap, null, cap, paidBefore, raw, over, pay);
@@ -411,7 +411,7 @@ public sealed class SettlementCalculator(CompiledPolicy policy, Catalog catalog)
     /// </summary>
     public static decimal LayerFunction(ReadOnlySpan<Band> bands, decimal threshold, decimal bonus, decimal? cap, decimal c)
     {
-        var g = Fen(BandMath.Cumulative(bands, threshold, bonus, c));
+        var g = RoundToFen(BandMath.Cumulative(bands, threshold, bonus, c));
         return cap is decimal k && g > k ? k : g;
     }
 
@@ -427,7 +427,7 @@ public sealed class SettlementCalculator(CompiledPolicy policy, Catalog catalog)
             {
                 if (adj[i].ThresholdFactor is decimal tf)
                 {
-                    threshold = Fen(threshold * tf);
+                    threshold = RoundToFen(threshold * tf);
                 }
 
                 bonus = adj[i].Bonus;
@@ -456,13 +456,13 @@ public sealed class SettlementCalculator(CompiledPolicy policy, Catalog catalog)
             if (hi > lo)
             {
                 var r = BandMath.Ratio(b.Ratio, bonus);
-                result.Step(StepKind.LayerBand, l.Def.Name, from, b.To == decimal.MaxValue ? -1m : b.To, r, hi - lo, Fen((hi - lo) * r));
+                result.Step(StepKind.LayerBand, l.Def.Name, from, b.To == decimal.MaxValue ? -1m : b.To, r, hi - lo, RoundToFen((hi - lo) * r));
             }
         }
 
         if (cap is decimal k)
         {
-            var uncapped = Fen(BandMath.Cumulative(bands, threshold, bonus, after)) - Fen(BandMath.Cumulative(bands, threshold, bonus, before));
+            var uncapped = RoundToFen(BandMath.Cumulative(bands, threshold, bonus, after)) - RoundToFen(BandMath.Cumulative(bands, threshold, bonus, before));
             if (uncapped != pay)
             {
                 result.Step(StepKind.LayerCap, l.Def.Name, k, acc[l.PaidSlot] - pay, 0, 0, pay);
