@@ -71,7 +71,7 @@ public static class DependencyInjection
         services.AddScoped<AuthenticateApiClientHandler>();
 
         // 联网结算 (Settlement): reference data from files until catalogs/policies are stored (swap the implementation here).
-        services.TryAddSingleton<ISettlementReferenceData, FileSettlementReferenceData>();
+        services.TryAddSingleton<ISettlementReferenceData>(_ => new FileSettlementReferenceData(configuration));
         services.AddScoped<IPersonSettlementLock, PersonSettlementLock>();
         services.AddScoped<IdempotentRequests>();
         services.AddScoped<RegisterOutpatientHandler>();
