@@ -7,9 +7,12 @@ using Yibao.Application.Admin;
 using Yibao.Application.Common;
 using Yibao.Application.Contributions;
 using Yibao.Application.Home;
+using Yibao.Application.Institutions;
+using Yibao.Application.Settlement;
 using Yibao.Application.Registry;
 using Yibao.Infrastructure.Identity;
 using Yibao.Infrastructure.Persistence;
+using Yibao.Infrastructure.Settlement;
 
 namespace Yibao.Infrastructure;
 
@@ -60,6 +63,26 @@ public static class DependencyInjection
 
         // 征缴 (Contributions)
         services.AddScoped<RecordResidentContributionHandler>();
+
+        // 定点医药机构接口密钥 (Institutions)
+        services.AddScoped<CreateApiClientHandler>();
+        services.AddScoped<RevokeApiClientHandler>();
+        services.AddScoped<ListApiClientsHandler>();
+        services.AddScoped<AuthenticateApiClientHandler>();
+
+        // 联网结算 (Settlement): reference data from files until catalogs/policies are stored (swap the implementation here).
+        services.TryAddSingleton<ISettlementReferenceData>(_ => new FileSettlementReferenceData(configuration));
+        services.AddScoped<IPersonSettlementLock, PersonSettlementLock>();
+        services.AddScoped<IdempotentRequests>();
+        services.AddScoped<RegisterOutpatientHandler>();
+        services.AddScoped<CancelOutpatientRegistrationHandler>();
+        services.AddScoped<UploadFeeDetailsHandler>();
+        services.AddScoped<CancelFeeDetailsHandler>();
+        services.AddScoped<SettleOutpatientHandler>();
+        services.AddScoped<CancelSettlementHandler>();
+        services.AddScoped<GetSettlementHandler>();
+        services.AddScoped<GetAccumulatorsHandler>();
+        services.AddScoped<CheckTreatmentHandler>();
         return services;
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Threading.RateLimiting;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.Extensions.WebEncoders;
@@ -41,6 +42,17 @@ public static class YibaoWebApp
             .AddSignInManager()
             .AddClaimsPrincipalFactory<StaffClaimsPrincipalFactory>();
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, InstitutionApiKeyHandler>(InstitutionApiKeyHandler.SchemeName, "定点医药机构接口密钥", null);
+        // Per-client rate limit for the institution API (requests per second per API key; YIBAO_API_RATE_LIMIT, default 2000).
+        var permits = int.TryParse(builder.Configuration["YIBAO_API_RATE_LIMIT"], NumberStyles.None, CultureInfo.InvariantCulture, out var p) && p > 0 ? p : 2000;
+        services.AddRateLimiter(o =>
+        {
+            o.AddPolicy(SettlementEndpoints.RateLimitPolicy, ctx => RateLimitPartition.GetFixedWindowLimiter(
+                ctx.User.FindFirst(InstitutionApiKeyHandler.ClientIdClaim)?.Value ?? "anonymous",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromSeconds(1), QueueLimit = 0 }));
+            o.OnRejected = (ctx, _) => new ValueTask(ApiProblems.WriteAsync(ctx.HttpContext, StatusCodes.Status429TooManyRequests, "rate-limited", "请求过于频繁",
+                $"每个接口密钥每秒最多 {permits} 次请求，请稍后重试。"));
+        });
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/Account/Login";
@@ -64,7 +76,9 @@ public static class YibaoWebApp
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
-            .AddPolicy(Policies.Administrator, p => p.RequireRole(Roles.Administrator));
+            .AddPolicy(Policies.Administrator, p => p.RequireRole(Roles.Administrator))
+            .AddPolicy(SettlementEndpoints.InstitutionPolicy, p => p.AddAuthenticationSchemes(InstitutionApiKeyHandler.SchemeName).RequireRole(InstitutionApiKeyHandler.Role))
+            .AddPolicy(SettlementEndpoints.StaffOrInstitutionPolicy, p => p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme, InstitutionApiKeyHandler.SchemeName).RequireAuthenticatedUser());
         services.AddRazorPages(o =>
         {
             o.Conventions.AuthorizeFolder("/Admin", Policies.Administrator);
@@ -113,6 +127,7 @@ public static class YibaoWebApp
         app.UseAuthentication();
         app.UseMiddleware<MustChangePasswordMiddleware>();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseAntiforgery();
 
         app.MapHealthChecks("/healthz").AllowAnonymous();
@@ -121,6 +136,7 @@ public static class YibaoWebApp
         app.MapRazorPages();
         app.MapYibaoApi();
         app.MapRegistryApi();
+        app.MapSettlementApi();
         return app;
     }
 

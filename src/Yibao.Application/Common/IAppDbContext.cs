@@ -1,9 +1,11 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Yibao.Domain.Admin;
 using Yibao.Domain.Contributions;
 using Yibao.Domain.Funds;
 using Yibao.Domain.Institutions;
 using Yibao.Domain.Registry;
+using Yibao.Domain.Settlement;
 
 namespace Yibao.Application.Common;
 
@@ -22,6 +24,18 @@ public interface IAppDbContext
     DbSet<JournalEntry> JournalEntries { get; }
     DbSet<ResidentContributionPolicy> ResidentContributionPolicies { get; }
     DbSet<ResidentContribution> ResidentContributions { get; }
+    DbSet<ApiClient> ApiClients { get; }
+    DbSet<MedicalEncounter> MedicalEncounters { get; }
+    DbSet<FeeDetail> FeeDetails { get; }
+    DbSet<SettlementRecord> Settlements { get; }
+    DbSet<PersonAccumulator> PersonAccumulators { get; }
+    DbSet<ApiRequestLog> ApiRequestLogs { get; }
+
+    /// <summary>Transactions (settlement writes several saves and the idempotency record in one transaction).</summary>
+    DatabaseFacade Database { get; }
+
+    /// <summary>Forgets tracked entities (after a rolled-back attempt).</summary>
+    Microsoft.EntityFrameworkCore.ChangeTracking.ChangeTracker ChangeTracker { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

@@ -13,6 +13,16 @@ public enum FundCode
     ResidentPool = 3,
     /// <summary>医疗救助基金.</summary>
     MedicalAssistance = 4,
+    /// <summary>公务员医疗补助资金.</summary>
+    CivilServantSubsidy = 5,
+    /// <summary>职工大额医疗费用补助资金.</summary>
+    LargeExpenseSubsidy = 6,
+    /// <summary>城乡居民大病保险资金.</summary>
+    CriticalIllness = 7,
+    /// <summary>离休人员医疗保障资金.</summary>
+    RetiredCadre = 8,
+    /// <summary>伤残人员医疗保障资金.</summary>
+    DisabledVeteran = 9,
 }
 
 /// <summary>会计科目 (the start of the chart; the settlement issue extends it).</summary>
@@ -32,6 +42,12 @@ public static class LedgerAccounts
     public const string InterestIncome = "4003";
     /// <summary>代缴参保费支出（医疗救助）.</summary>
     public const string SponsoredContributionExpense = "5101";
+    /// <summary>应付定点医药机构结算款 (cleared by 拨付).</summary>
+    public const string InstitutionPayable = "2101";
+    /// <summary>医疗待遇支出 (基金支付的医疗费用).</summary>
+    public const string BenefitExpense = "5001";
+    /// <summary>个人账户支付医疗费 (职工个人账户).</summary>
+    public const string AccountMedicalPayment = "5002";
 
     public static string Name(string code) => code switch
     {
@@ -42,6 +58,9 @@ public static class LedgerAccounts
         SubsidyIncome => "财政补贴收入",
         InterestIncome => "利息收入",
         SponsoredContributionExpense => "代缴参保费支出",
+        InstitutionPayable => "应付定点医药机构结算款",
+        BenefitExpense => "医疗待遇支出",
+        AccountMedicalPayment => "个人账户支付医疗费",
         _ => code,
     };
 
@@ -70,6 +89,9 @@ public class JournalLine
     public long? PersonId { get; set; }
 
     public long? EmployerId { get; set; }
+
+    /// <summary>定点医药机构 the line is about (应付款 subsidiary ledger), if any.</summary>
+    public long? InstitutionId { get; set; }
 
     public static JournalLine Dr(FundCode fund, string account, decimal amount, long? personId = null, long? employerId = null) =>
         new() { Fund = fund, AccountCode = account, Debit = amount, PersonId = personId, EmployerId = employerId };
@@ -163,6 +185,7 @@ public class JournalEntry
             Credit = l.Debit,
             PersonId = l.PersonId,
             EmployerId = l.EmployerId,
+            InstitutionId = l.InstitutionId,
         }), Id);
     }
 
@@ -172,6 +195,11 @@ public class JournalEntry
         FundCode.EmployeePersonalAccount => "职工个人账户",
         FundCode.ResidentPool => "居民医保基金",
         FundCode.MedicalAssistance => "医疗救助基金",
+        FundCode.CivilServantSubsidy => "公务员医疗补助资金",
+        FundCode.LargeExpenseSubsidy => "职工大额医疗费用补助资金",
+        FundCode.CriticalIllness => "城乡居民大病保险资金",
+        FundCode.RetiredCadre => "离休人员医疗保障资金",
+        FundCode.DisabledVeteran => "伤残人员医疗保障资金",
         _ => f.ToString(),
     };
 }

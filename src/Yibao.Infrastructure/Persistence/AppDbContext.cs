@@ -7,6 +7,7 @@ using Yibao.Domain.Contributions;
 using Yibao.Domain.Funds;
 using Yibao.Domain.Institutions;
 using Yibao.Domain.Registry;
+using Yibao.Domain.Settlement;
 using Yibao.Infrastructure.Identity;
 
 namespace Yibao.Infrastructure.Persistence;
@@ -36,6 +37,12 @@ public class AppDbContext : IdentityDbContext<StaffUser, IdentityRole, string>, 
     public DbSet<JournalEntry> JournalEntries => Set<JournalEntry>();
     public DbSet<ResidentContributionPolicy> ResidentContributionPolicies => Set<ResidentContributionPolicy>();
     public DbSet<ResidentContribution> ResidentContributions => Set<ResidentContribution>();
+    public DbSet<ApiClient> ApiClients => Set<ApiClient>();
+    public DbSet<MedicalEncounter> MedicalEncounters => Set<MedicalEncounter>();
+    public DbSet<FeeDetail> FeeDetails => Set<FeeDetail>();
+    public DbSet<SettlementRecord> Settlements => Set<SettlementRecord>();
+    public DbSet<PersonAccumulator> PersonAccumulators => Set<PersonAccumulator>();
+    public DbSet<ApiRequestLog> ApiRequestLogs => Set<ApiRequestLog>();
 
     /// <summary>True on PostgreSQL, false on SQLite.</summary>
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";

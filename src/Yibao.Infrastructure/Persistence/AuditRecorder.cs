@@ -14,7 +14,7 @@ internal static class AuditRecorder
     /// <summary>Secrets never written to the audit trail.</summary>
     private static readonly HashSet<string> Excluded = new(StringComparer.Ordinal)
     {
-        "PasswordHash", "SecurityStamp", "ConcurrencyStamp", "Value",
+        "PasswordHash", "SecurityStamp", "ConcurrencyStamp", "Value", "KeyHash",
     };
 
     private static readonly JsonSerializerOptions Json = new()

@@ -460,6 +460,10 @@ namespace Yibao.Migrations.Postgres.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("fund");
 
+                    b.Property<long?>("InstitutionId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("institution_id");
+
                     b.Property<long>("JournalEntryId")
                         .HasColumnType("bigint")
                         .HasColumnName("journal_entry_id");
@@ -481,6 +485,69 @@ namespace Yibao.Migrations.Postgres.Migrations
                         .HasDatabaseName("ix_journal_lines_fund_account_code");
 
                     b.ToTable("journal_lines", (string)null);
+                });
+
+            modelBuilder.Entity("Yibao.Domain.Institutions.ApiClient", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("created_by");
+
+                    b.Property<long>("InstitutionId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("institution_id");
+
+                    b.Property<string>("KeyHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("key_hash");
+
+                    b.Property<string>("KeyHint")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("key_hint");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<string>("RevokedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("revoked_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_api_clients");
+
+                    b.HasIndex("InstitutionId")
+                        .HasDatabaseName("ix_api_clients_institution_id");
+
+                    b.HasIndex("KeyHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_api_clients_key_hash");
+
+                    b.ToTable("api_clients", (string)null);
                 });
 
             modelBuilder.Entity("Yibao.Domain.Institutions.Institution", b =>
@@ -985,6 +1052,476 @@ namespace Yibao.Migrations.Postgres.Migrations
                     b.ToTable("waiting_period_rules", (string)null);
                 });
 
+            modelBuilder.Entity("Yibao.Domain.Settlement.ApiRequestLog", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Infno")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("infno");
+
+                    b.Property<long>("InstitutionId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("institution_id");
+
+                    b.Property<string>("Msgid")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("msgid");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("request_hash");
+
+                    b.Property<string>("ResponseJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("response_json");
+
+                    b.Property<int>("StatusCode")
+                        .HasColumnType("integer")
+                        .HasColumnName("status_code");
+
+                    b.HasKey("Id")
+                        .HasName("pk_api_request_logs");
+
+                    b.HasIndex("InstitutionId", "Msgid")
+                        .IsUnique()
+                        .HasDatabaseName("ix_api_request_logs_institution_id_msgid");
+
+                    b.ToTable("api_request_logs", (string)null);
+                });
+
+            modelBuilder.Entity("Yibao.Domain.Settlement.FeeDetail", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<bool>("Cancelled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("cancelled");
+
+                    b.Property<decimal>("Cnt")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)")
+                        .HasColumnName("cnt");
+
+                    b.Property<decimal>("DetItemFeeSumamt")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("det_item_fee_sumamt");
+
+                    b.Property<long>("EncounterId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("encounter_id");
+
+                    b.Property<DateOnly>("FeeOcurDate")
+                        .HasColumnType("date")
+                        .HasColumnName("fee_ocur_date");
+
+                    b.Property<string>("FeedetlSn")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("feedetl_sn");
+
+                    b.Property<string>("MedListCodg")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("med_list_codg");
+
+                    b.Property<string>("MedinsListName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("medins_list_name");
+
+                    b.Property<decimal>("Pric")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)")
+                        .HasColumnName("pric");
+
+                    b.HasKey("Id")
+                        .HasName("pk_fee_details");
+
+                    b.HasIndex("EncounterId", "FeedetlSn")
+                        .IsUnique()
+                        .HasDatabaseName("ix_fee_details_encounter_id_feedetl_sn");
+
+                    b.ToTable("fee_details", (string)null);
+                });
+
+            modelBuilder.Entity("Yibao.Domain.Settlement.MedicalEncounter", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("BeginDate")
+                        .HasColumnType("date")
+                        .HasColumnName("begin_date");
+
+                    b.Property<string>("ChronicDisease")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("chronic_disease");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DiseCodg")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("dise_codg");
+
+                    b.Property<long>("InstitutionId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("institution_id");
+
+                    b.Property<string>("Insutype")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("insutype");
+
+                    b.Property<string>("MdtrtId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("mdtrt_id");
+
+                    b.Property<int>("MedType")
+                        .HasColumnType("integer")
+                        .HasColumnName("med_type");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("PoolAreaCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("insuplc_admdvs");
+
+                    b.Property<string>("PsnNo")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("psn_no");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_medical_encounters");
+
+                    b.HasIndex("MdtrtId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_medical_encounters_mdtrt_id");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_medical_encounters_person_id");
+
+                    b.HasIndex("InstitutionId", "BeginDate")
+                        .HasDatabaseName("ix_medical_encounters_institution_id_begin_date");
+
+                    b.ToTable("medical_encounters", (string)null);
+                });
+
+            modelBuilder.Entity("Yibao.Domain.Settlement.PersonAccumulator", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("person_id");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("ValuesJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("values_json");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_person_accumulators");
+
+                    b.HasIndex("PersonId", "Year")
+                        .IsUnique()
+                        .HasDatabaseName("ix_person_accumulators_person_id_year");
+
+                    b.ToTable("person_accumulators", (string)null);
+                });
+
+            modelBuilder.Entity("Yibao.Domain.Settlement.SettlementRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<decimal>("AcctPay")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("acct_pay");
+
+                    b.Property<string>("AccumulatorsAfterJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("accumulators_after_json");
+
+                    b.Property<string>("AccumulatorsBeforeJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("accumulators_before_json");
+
+                    b.Property<decimal>("ActPayDedc")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("act_pay_dedc");
+
+                    b.Property<string>("CancelReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("cancel_reason");
+
+                    b.Property<DateTime?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("cancelled_at");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<decimal>("CvlservPay")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("cvlserv_pay");
+
+                    b.Property<long>("EncounterId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("encounter_id");
+
+                    b.Property<string>("ExplanationJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("explanation_json");
+
+                    b.Property<decimal>("FulamtOwnpayAmt")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("fulamt_ownpay_amt");
+
+                    b.Property<decimal>("FundPaySumamt")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("fund_pay_sumamt");
+
+                    b.Property<decimal>("HifdmPay")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("hifdm_pay");
+
+                    b.Property<decimal>("HifmiPay")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("hifmi_pay");
+
+                    b.Property<decimal>("HifobPay")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("hifob_pay");
+
+                    b.Property<decimal>("HifpPay")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("hifp_pay");
+
+                    b.Property<decimal>("InscpScpAmt")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("inscp_scp_amt");
+
+                    b.Property<long>("InstitutionId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("institution_id");
+
+                    b.Property<string>("Insutype")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("insutype");
+
+                    b.Property<long?>("JournalEntryId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("journal_entry_id");
+
+                    b.Property<string>("LinesJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("lines_json");
+
+                    b.Property<decimal>("MafPay")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("maf_pay");
+
+                    b.Property<int>("MedType")
+                        .HasColumnType("integer")
+                        .HasColumnName("med_type");
+
+                    b.Property<decimal>("MedfeeSumamt")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("medfee_sumamt");
+
+                    b.Property<decimal>("OthPay")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("oth_pay");
+
+                    b.Property<decimal>("OverlmtSelfpay")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("overlmt_selfpay");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("PolicyVersionId")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("policy_version_id");
+
+                    b.Property<string>("PoolAreaCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("insuplc_admdvs");
+
+                    b.Property<decimal>("PoolPropSelfpay")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("pool_prop_selfpay");
+
+                    b.Property<decimal>("PreselfpayAmt")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("preselfpay_amt");
+
+                    b.Property<decimal>("PsnCashPay")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("psn_cash_pay");
+
+                    b.Property<string>("PsnNo")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("psn_no");
+
+                    b.Property<decimal>("PsnPartAmt")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("psn_part_amt");
+
+                    b.Property<long?>("ReversalJournalEntryId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("reversal_journal_entry_id");
+
+                    b.Property<string>("SchemeName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("scheme_name");
+
+                    b.Property<DateOnly>("SetlDate")
+                        .HasColumnType("date")
+                        .HasColumnName("setl_date");
+
+                    b.Property<string>("SetlId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("setl_id");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_settlements");
+
+                    b.HasIndex("EncounterId")
+                        .HasDatabaseName("ix_settlements_encounter_id");
+
+                    b.HasIndex("JournalEntryId")
+                        .HasDatabaseName("ix_settlements_journal_entry_id");
+
+                    b.HasIndex("ReversalJournalEntryId")
+                        .HasDatabaseName("ix_settlements_reversal_journal_entry_id");
+
+                    b.HasIndex("SetlId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_settlements_setl_id");
+
+                    b.HasIndex("InstitutionId", "SetlDate")
+                        .HasDatabaseName("ix_settlements_institution_id_setl_date");
+
+                    b.HasIndex("PersonId", "Year")
+                        .HasDatabaseName("ix_settlements_person_id_year");
+
+                    b.ToTable("settlements", (string)null);
+                });
+
             modelBuilder.Entity("Yibao.Infrastructure.Identity.StaffUser", b =>
                 {
                     b.Property<string>("Id")
@@ -1218,6 +1755,16 @@ namespace Yibao.Migrations.Postgres.Migrations
                         .HasConstraintName("fk_journal_lines_journal_entries_journal_entry_id");
                 });
 
+            modelBuilder.Entity("Yibao.Domain.Institutions.ApiClient", b =>
+                {
+                    b.HasOne("Yibao.Domain.Institutions.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_api_clients_institutions_institution_id");
+                });
+
             modelBuilder.Entity("Yibao.Domain.Registry.Enrollment", b =>
                 {
                     b.HasOne("Yibao.Domain.Registry.Employer", null)
@@ -1265,6 +1812,82 @@ namespace Yibao.Migrations.Postgres.Migrations
                         .HasConstraintName("fk_person_special_statuses_persons_person_id");
                 });
 
+            modelBuilder.Entity("Yibao.Domain.Settlement.ApiRequestLog", b =>
+                {
+                    b.HasOne("Yibao.Domain.Institutions.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_api_request_logs_institutions_institution_id");
+                });
+
+            modelBuilder.Entity("Yibao.Domain.Settlement.FeeDetail", b =>
+                {
+                    b.HasOne("Yibao.Domain.Settlement.MedicalEncounter", null)
+                        .WithMany("FeeDetails")
+                        .HasForeignKey("EncounterId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_fee_details_medical_encounters_encounter_id");
+                });
+
+            modelBuilder.Entity("Yibao.Domain.Settlement.MedicalEncounter", b =>
+                {
+                    b.HasOne("Yibao.Domain.Institutions.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_medical_encounters_institutions_institution_id");
+
+                    b.HasOne("Yibao.Domain.Registry.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_medical_encounters_persons_person_id");
+                });
+
+            modelBuilder.Entity("Yibao.Domain.Settlement.PersonAccumulator", b =>
+                {
+                    b.HasOne("Yibao.Domain.Registry.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_person_accumulators_persons_person_id");
+                });
+
+            modelBuilder.Entity("Yibao.Domain.Settlement.SettlementRecord", b =>
+                {
+                    b.HasOne("Yibao.Domain.Settlement.MedicalEncounter", null)
+                        .WithMany()
+                        .HasForeignKey("EncounterId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_settlements_medical_encounters_encounter_id");
+
+                    b.HasOne("Yibao.Domain.Institutions.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_settlements_institutions_institution_id");
+
+                    b.HasOne("Yibao.Domain.Funds.JournalEntry", null)
+                        .WithMany()
+                        .HasForeignKey("JournalEntryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_settlements_journal_entries_journal_entry_id");
+
+                    b.HasOne("Yibao.Domain.Funds.JournalEntry", null)
+                        .WithMany()
+                        .HasForeignKey("ReversalJournalEntryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_settlements_journal_entries_reversal_journal_entry_id");
+                });
+
             modelBuilder.Entity("Yibao.Domain.Funds.JournalEntry", b =>
                 {
                     b.Navigation("Lines");
@@ -1273,6 +1896,11 @@ namespace Yibao.Migrations.Postgres.Migrations
             modelBuilder.Entity("Yibao.Domain.Registry.Enrollment", b =>
                 {
                     b.Navigation("Events");
+                });
+
+            modelBuilder.Entity("Yibao.Domain.Settlement.MedicalEncounter", b =>
+                {
+                    b.Navigation("FeeDetails");
                 });
 #pragma warning restore 612, 618
         }

@@ -441,6 +441,10 @@ namespace Yibao.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("fund");
 
+                    b.Property<long?>("InstitutionId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("institution_id");
+
                     b.Property<long>("JournalEntryId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("journal_entry_id");
@@ -462,6 +466,67 @@ namespace Yibao.Migrations.Sqlite.Migrations
                         .HasDatabaseName("ix_journal_lines_fund_account_code");
 
                     b.ToTable("journal_lines", (string)null);
+                });
+
+            modelBuilder.Entity("Yibao.Domain.Institutions.ApiClient", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<long>("InstitutionId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("institution_id");
+
+                    b.Property<string>("KeyHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key_hash");
+
+                    b.Property<string>("KeyHint")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key_hint");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<string>("RevokedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("revoked_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_api_clients");
+
+                    b.HasIndex("InstitutionId")
+                        .HasDatabaseName("ix_api_clients_institution_id");
+
+                    b.HasIndex("KeyHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_api_clients_key_hash");
+
+                    b.ToTable("api_clients", (string)null);
                 });
 
             modelBuilder.Entity("Yibao.Domain.Institutions.Institution", b =>
@@ -950,6 +1015,466 @@ namespace Yibao.Migrations.Sqlite.Migrations
                     b.ToTable("waiting_period_rules", (string)null);
                 });
 
+            modelBuilder.Entity("Yibao.Domain.Settlement.ApiRequestLog", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Infno")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("infno");
+
+                    b.Property<long>("InstitutionId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("institution_id");
+
+                    b.Property<string>("Msgid")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("msgid");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("request_hash");
+
+                    b.Property<string>("ResponseJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("response_json");
+
+                    b.Property<int>("StatusCode")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status_code");
+
+                    b.HasKey("Id")
+                        .HasName("pk_api_request_logs");
+
+                    b.HasIndex("InstitutionId", "Msgid")
+                        .IsUnique()
+                        .HasDatabaseName("ix_api_request_logs_institution_id_msgid");
+
+                    b.ToTable("api_request_logs", (string)null);
+                });
+
+            modelBuilder.Entity("Yibao.Domain.Settlement.FeeDetail", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("Cancelled")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("cancelled");
+
+                    b.Property<decimal>("Cnt")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cnt");
+
+                    b.Property<decimal>("DetItemFeeSumamt")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("det_item_fee_sumamt");
+
+                    b.Property<long>("EncounterId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("encounter_id");
+
+                    b.Property<DateOnly>("FeeOcurDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("fee_ocur_date");
+
+                    b.Property<string>("FeedetlSn")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("feedetl_sn");
+
+                    b.Property<string>("MedListCodg")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("med_list_codg");
+
+                    b.Property<string>("MedinsListName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("medins_list_name");
+
+                    b.Property<decimal>("Pric")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("pric");
+
+                    b.HasKey("Id")
+                        .HasName("pk_fee_details");
+
+                    b.HasIndex("EncounterId", "FeedetlSn")
+                        .IsUnique()
+                        .HasDatabaseName("ix_fee_details_encounter_id_feedetl_sn");
+
+                    b.ToTable("fee_details", (string)null);
+                });
+
+            modelBuilder.Entity("Yibao.Domain.Settlement.MedicalEncounter", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("BeginDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("begin_date");
+
+                    b.Property<string>("ChronicDisease")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("chronic_disease");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DiseCodg")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("dise_codg");
+
+                    b.Property<long>("InstitutionId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("institution_id");
+
+                    b.Property<string>("Insutype")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("insutype");
+
+                    b.Property<string>("MdtrtId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("mdtrt_id");
+
+                    b.Property<int>("MedType")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("med_type");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("PoolAreaCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("insuplc_admdvs");
+
+                    b.Property<string>("PsnNo")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("psn_no");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_medical_encounters");
+
+                    b.HasIndex("MdtrtId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_medical_encounters_mdtrt_id");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_medical_encounters_person_id");
+
+                    b.HasIndex("InstitutionId", "BeginDate")
+                        .HasDatabaseName("ix_medical_encounters_institution_id_begin_date");
+
+                    b.ToTable("medical_encounters", (string)null);
+                });
+
+            modelBuilder.Entity("Yibao.Domain.Settlement.PersonAccumulator", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("person_id");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("ValuesJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("values_json");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_person_accumulators");
+
+                    b.HasIndex("PersonId", "Year")
+                        .IsUnique()
+                        .HasDatabaseName("ix_person_accumulators_person_id_year");
+
+                    b.ToTable("person_accumulators", (string)null);
+                });
+
+            modelBuilder.Entity("Yibao.Domain.Settlement.SettlementRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("AcctPay")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("acct_pay");
+
+                    b.Property<string>("AccumulatorsAfterJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("accumulators_after_json");
+
+                    b.Property<string>("AccumulatorsBeforeJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("accumulators_before_json");
+
+                    b.Property<decimal>("ActPayDedc")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("act_pay_dedc");
+
+                    b.Property<string>("CancelReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cancel_reason");
+
+                    b.Property<DateTime?>("CancelledAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cancelled_at");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<decimal>("CvlservPay")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cvlserv_pay");
+
+                    b.Property<long>("EncounterId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("encounter_id");
+
+                    b.Property<string>("ExplanationJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("explanation_json");
+
+                    b.Property<decimal>("FulamtOwnpayAmt")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("fulamt_ownpay_amt");
+
+                    b.Property<decimal>("FundPaySumamt")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("fund_pay_sumamt");
+
+                    b.Property<decimal>("HifdmPay")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hifdm_pay");
+
+                    b.Property<decimal>("HifmiPay")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hifmi_pay");
+
+                    b.Property<decimal>("HifobPay")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hifob_pay");
+
+                    b.Property<decimal>("HifpPay")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hifp_pay");
+
+                    b.Property<decimal>("InscpScpAmt")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("inscp_scp_amt");
+
+                    b.Property<long>("InstitutionId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("institution_id");
+
+                    b.Property<string>("Insutype")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("insutype");
+
+                    b.Property<long?>("JournalEntryId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("journal_entry_id");
+
+                    b.Property<string>("LinesJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lines_json");
+
+                    b.Property<decimal>("MafPay")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("maf_pay");
+
+                    b.Property<int>("MedType")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("med_type");
+
+                    b.Property<decimal>("MedfeeSumamt")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("medfee_sumamt");
+
+                    b.Property<decimal>("OthPay")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("oth_pay");
+
+                    b.Property<decimal>("OverlmtSelfpay")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("overlmt_selfpay");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("PolicyVersionId")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("policy_version_id");
+
+                    b.Property<string>("PoolAreaCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("insuplc_admdvs");
+
+                    b.Property<decimal>("PoolPropSelfpay")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("pool_prop_selfpay");
+
+                    b.Property<decimal>("PreselfpayAmt")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("preselfpay_amt");
+
+                    b.Property<decimal>("PsnCashPay")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("psn_cash_pay");
+
+                    b.Property<string>("PsnNo")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("psn_no");
+
+                    b.Property<decimal>("PsnPartAmt")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("psn_part_amt");
+
+                    b.Property<long?>("ReversalJournalEntryId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reversal_journal_entry_id");
+
+                    b.Property<string>("SchemeName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("scheme_name");
+
+                    b.Property<DateOnly>("SetlDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("setl_date");
+
+                    b.Property<string>("SetlId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("setl_id");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_settlements");
+
+                    b.HasIndex("EncounterId")
+                        .HasDatabaseName("ix_settlements_encounter_id");
+
+                    b.HasIndex("JournalEntryId")
+                        .HasDatabaseName("ix_settlements_journal_entry_id");
+
+                    b.HasIndex("ReversalJournalEntryId")
+                        .HasDatabaseName("ix_settlements_reversal_journal_entry_id");
+
+                    b.HasIndex("SetlId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_settlements_setl_id");
+
+                    b.HasIndex("InstitutionId", "SetlDate")
+                        .HasDatabaseName("ix_settlements_institution_id_setl_date");
+
+                    b.HasIndex("PersonId", "Year")
+                        .HasDatabaseName("ix_settlements_person_id_year");
+
+                    b.ToTable("settlements", (string)null);
+                });
+
             modelBuilder.Entity("Yibao.Infrastructure.Identity.StaffUser", b =>
                 {
                     b.Property<string>("Id")
@@ -1181,6 +1706,16 @@ namespace Yibao.Migrations.Sqlite.Migrations
                         .HasConstraintName("fk_journal_lines_journal_entries_journal_entry_id");
                 });
 
+            modelBuilder.Entity("Yibao.Domain.Institutions.ApiClient", b =>
+                {
+                    b.HasOne("Yibao.Domain.Institutions.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_api_clients_institutions_institution_id");
+                });
+
             modelBuilder.Entity("Yibao.Domain.Registry.Enrollment", b =>
                 {
                     b.HasOne("Yibao.Domain.Registry.Employer", null)
@@ -1228,6 +1763,82 @@ namespace Yibao.Migrations.Sqlite.Migrations
                         .HasConstraintName("fk_person_special_statuses_persons_person_id");
                 });
 
+            modelBuilder.Entity("Yibao.Domain.Settlement.ApiRequestLog", b =>
+                {
+                    b.HasOne("Yibao.Domain.Institutions.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_api_request_logs_institutions_institution_id");
+                });
+
+            modelBuilder.Entity("Yibao.Domain.Settlement.FeeDetail", b =>
+                {
+                    b.HasOne("Yibao.Domain.Settlement.MedicalEncounter", null)
+                        .WithMany("FeeDetails")
+                        .HasForeignKey("EncounterId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_fee_details_medical_encounters_encounter_id");
+                });
+
+            modelBuilder.Entity("Yibao.Domain.Settlement.MedicalEncounter", b =>
+                {
+                    b.HasOne("Yibao.Domain.Institutions.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_medical_encounters_institutions_institution_id");
+
+                    b.HasOne("Yibao.Domain.Registry.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_medical_encounters_persons_person_id");
+                });
+
+            modelBuilder.Entity("Yibao.Domain.Settlement.PersonAccumulator", b =>
+                {
+                    b.HasOne("Yibao.Domain.Registry.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_person_accumulators_persons_person_id");
+                });
+
+            modelBuilder.Entity("Yibao.Domain.Settlement.SettlementRecord", b =>
+                {
+                    b.HasOne("Yibao.Domain.Settlement.MedicalEncounter", null)
+                        .WithMany()
+                        .HasForeignKey("EncounterId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_settlements_medical_encounters_encounter_id");
+
+                    b.HasOne("Yibao.Domain.Institutions.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_settlements_institutions_institution_id");
+
+                    b.HasOne("Yibao.Domain.Funds.JournalEntry", null)
+                        .WithMany()
+                        .HasForeignKey("JournalEntryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_settlements_journal_entries_journal_entry_id");
+
+                    b.HasOne("Yibao.Domain.Funds.JournalEntry", null)
+                        .WithMany()
+                        .HasForeignKey("ReversalJournalEntryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_settlements_journal_entries_reversal_journal_entry_id");
+                });
+
             modelBuilder.Entity("Yibao.Domain.Funds.JournalEntry", b =>
                 {
                     b.Navigation("Lines");
@@ -1236,6 +1847,11 @@ namespace Yibao.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Yibao.Domain.Registry.Enrollment", b =>
                 {
                     b.Navigation("Events");
+                });
+
+            modelBuilder.Entity("Yibao.Domain.Settlement.MedicalEncounter", b =>
+                {
+                    b.Navigation("FeeDetails");
                 });
 #pragma warning restore 612, 618
         }

@@ -10,7 +10,7 @@ public static class RegistryEndpoints
     {
         var persons = app.MapGroup("/api/v1/persons").WithTags("参保登记");
 
-        // Institutions will call this with their API key (settlement-service issue); until then: staff login.
+        // Staff (login) or a designated institution (API key).
         persons.MapGet("/{id}/eligibility", GetEligibilityAsync)
             .WithName("GetEligibility")
             .WithSummary("参保资格查询（1101）")
@@ -18,7 +18,7 @@ public static class RegistryEndpoints
             .Produces<EligibilityView>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .RequireAuthorization();
+            .RequireAuthorization(SettlementEndpoints.StaffOrInstitutionPolicy);
         return app;
     }
 

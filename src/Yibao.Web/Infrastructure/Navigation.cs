@@ -18,6 +18,7 @@ public static class Navigation
         new("系统管理", "bi-gear", [
             new NavItem("用户管理", "/Admin/Users/Index", "bi-people", Roles.Administrator),
             new NavItem("审计日志", "/Admin/Audit/Index", "bi-journal-text", Roles.Administrator),
+            new NavItem("接口密钥", "/Admin/ApiClients/Index", "bi-key", Roles.Administrator),
         ]),
     ];
 

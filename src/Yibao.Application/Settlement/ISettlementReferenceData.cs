@@ -1,0 +1,29 @@
+using Yibao.Domain.Catalogs;
+using Yibao.Domain.Policies;
+
+namespace Yibao.Application.Settlement;
+
+/// <summary>The policy version a settlement used: the compiled policy and the id stored with the settlement.</summary>
+public sealed record PolicyVersion(string VersionId, CompiledPolicy Policy);
+
+/// <summary>
+/// 医保目录与待遇政策 for online settlement. Today implemented from the sample files (Infrastructure
+/// <c>FileSettlementReferenceData</c>); the catalog/policy persistence work replaces the implementation, not the callers.
+/// </summary>
+public interface ISettlementReferenceData
+{
+    /// <summary>The catalog in force in <paramref name="poolArea"/> on <paramref name="serviceDate"/>, or null.</summary>
+    Task<Catalog?> GetCatalogAsync(string poolArea, DateOnly serviceDate, CancellationToken ct = default);
+
+    /// <summary>The policy version in force for the 统筹区, 险种 and date, or null.</summary>
+    Task<PolicyVersion?> GetPolicyAsync(string poolArea, string insutype, DateOnly serviceDate, CancellationToken ct = default);
+}
+
+/// <summary>
+/// Serialises settlements of one person: holds a lock until the current transaction ends
+/// (PostgreSQL: <c>pg_advisory_xact_lock</c>; SQLite: the transaction is BEGIN IMMEDIATE, one writer at a time).
+/// </summary>
+public interface IPersonSettlementLock
+{
+    Task LockAsync(long personId, CancellationToken ct = default);
+}

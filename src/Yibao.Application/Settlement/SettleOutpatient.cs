@@ -1,0 +1,427 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.EntityFrameworkCore;
+using Yibao.Application.Common;
+using Yibao.Application.Registry;
+using Yibao.Domain.Funds;
+using Yibao.Domain.Institutions;
+using Yibao.Domain.Registry;
+using Yibao.Domain.Settlement;
+
+namespace Yibao.Application.Settlement;
+
+/// <summary>
+/// 2206 门诊预结算 (<see cref="PreSettle"/> = true: computes, changes nothing) and 2207 门诊结算: the caller states the total
+/// (medfee_sumamt), which must equal the sum of the uploaded lines. Settlement writes in one transaction, under the
+/// person's lock: the settlement (national field set, explanation, policy version), the encounter status, the new
+/// year-to-date accumulators and one balanced journal entry per settlement (each fund against 应付定点医药机构结算款).
+/// </summary>
+public sealed record SettleOutpatient(
+    string MdtrtId,
+    [property: JsonPropertyName("medfee_sumamt")] decimal MedfeeSumamt,
+    [property: JsonPropertyName("acct_used_flag")] string? AcctUsedFlag = "0",
+    bool PreSettle = false);
+
+public sealed record SettlementView(
+    [property: JsonPropertyName("setl_id")] string? SetlId,
+    [property: JsonPropertyName("mdtrt_id")] string MdtrtId,
+    [property: JsonPropertyName("psn_no")] string PsnNo,
+    [property: JsonPropertyName("insutype")] string Insutype,
+    [property: JsonPropertyName("med_type")] string MedType,
+    [property: JsonPropertyName("setl_time")] DateOnly SetlTime,
+    [property: JsonPropertyName("fixmedins_code")] string FixmedinsCode,
+    [property: JsonPropertyName("policy_version")] string PolicyVersion,
+    [property: JsonPropertyName("scheme")] string Scheme,
+    [property: JsonPropertyName("setlinfo")] IReadOnlyDictionary<string, decimal> Setlinfo,
+    [property: JsonPropertyName("setldetail")] IReadOnlyList<JsonElement> Lines,
+    [property: JsonPropertyName("explanation")] IReadOnlyList<string> Explanation,
+    [property: JsonPropertyName("setl_stas")] string Status);
+
+public sealed class SettleOutpatientHandler(IAppDbContext db, ISettlementReferenceData reference, IPersonSettlementLock personLock, TimeProvider clock)
+{
+    public Task<AppResult<SettlementView>> HandleAsync(InstitutionCaller caller, SettleOutpatient command, CancellationToken ct = default)
+    {
+        if (command.AcctUsedFlag is not (null or "0" or "1"))
+        {
+            return Task.FromResult(AppResult<SettlementView>.Fail(new AppError(SettlementErrors.Validation, "个人账户使用标志 acct_used_flag：只能是 0 或 1", "acct_used_flag")));
+        }
+
+        if (command.MedfeeSumamt < 0 || decimal.Round(command.MedfeeSumamt, 2) != command.MedfeeSumamt)
+        {
+            return Task.FromResult(AppResult<SettlementView>.Fail(new AppError(SettlementErrors.Validation, "医疗费总额 medfee_sumamt：须为非负数，最多两位小数", "medfee_sumamt")));
+        }
+
+        return command.PreSettle
+            ? ComputeAsync(caller, command, write: false, ct)
+            : db.InTransactionAsync(() => ComputeAsync(caller, command, write: true, ct), ct);
+    }
+
+    private async Task<AppResult<SettlementView>> ComputeAsync(InstitutionCaller caller, SettleOutpatient command, bool write, CancellationToken ct)
+    {
+        static AppResult<SettlementView> Fail(AppError e) => AppResult<SettlementView>.Fail(e);
+
+        var (inst, instError) = await db.ActiveInstitutionAsync(caller, ct);
+        if (instError is not null)
+        {
+            return Fail(instError);
+        }
+
+        // Find the encounter's person first, then lock that person and read everything again under the lock.
+        var personId = await db.MedicalEncounters.Where(x => x.MdtrtId == command.MdtrtId && x.InstitutionId == caller.InstitutionId)
+            .Select(x => (long?)x.PersonId).FirstOrDefaultAsync(ct);
+        if (personId is null)
+        {
+            return Fail(OnlineSettlement.EncounterNotFound(command.MdtrtId));
+        }
+
+        if (write)
+        {
+            await personLock.LockAsync(personId.Value, ct);
+        }
+
+        var e = await db.OwnEncounterAsync(caller, command.MdtrtId, withLines: true, ct);
+        if (e is null)
+        {
+            return Fail(OnlineSettlement.EncounterNotFound(command.MdtrtId));
+        }
+
+        if (e.Status != EncounterStatus.Registered)
+        {
+            return Fail(UploadFeeDetailsHandler.NotOpen(e));
+        }
+
+        var lines = e.FeeDetails.Where(f => !f.Cancelled).OrderBy(f => f.Id).ToList();
+        if (lines.Count == 0)
+        {
+            return Fail(new AppError(SettlementErrors.NoFeeDetails, $"费用明细 feedetail：就诊“{e.MdtrtId}”没有已上传的费用明细，不能结算", "feedetail"));
+        }
+
+        var total = lines.Sum(f => f.DetItemFeeSumamt);
+        if (total != command.MedfeeSumamt)
+        {
+            return Fail(new AppError(SettlementErrors.TotalMismatch, $"医疗费总额 medfee_sumamt：{command.MedfeeSumamt:0.00} 元与已上传明细合计 {total:0.00} 元不一致", "medfee_sumamt"));
+        }
+
+        var person = await db.Persons.AsNoTracking().FirstAsync(p => p.Id == e.PersonId, ct);
+        var (snap, covError) = await db.CoverageAsync(person, e.Insutype, e.BeginDate, ct);
+        if (covError is not null)
+        {
+            return Fail(covError);
+        }
+
+        var policy = await reference.GetPolicyAsync(e.PoolAreaCode, e.Insutype, e.BeginDate, ct);
+        var catalog = await reference.GetCatalogAsync(e.PoolAreaCode, e.BeginDate, ct);
+        if (policy is null || catalog is null)
+        {
+            return Fail(new AppError(SettlementErrors.PolicyNotFound, $"待遇政策：统筹区 {e.PoolAreaCode} 在 {e.BeginDate:yyyy-MM-dd} 没有生效的待遇政策参数或医保目录", "begntime"));
+        }
+
+        var year = e.BeginDate.Year;
+        var accRow = await db.PersonAccumulators.FirstOrDefaultAsync(a => a.PersonId == e.PersonId && a.Year == year, ct);
+        var before = accRow is null ? new Dictionary<string, decimal>(StringComparer.Ordinal) : OnlineSettlement.ReadAccumulators(accRow.ValuesJson);
+        var p = policy.Policy;
+        var acc = new decimal[p.SlotCount];
+        for (var i = 0; i < acc.Length; i++)
+        {
+            acc[i] = before.GetValueOrDefault(p.SlotNames[i]);
+        }
+
+        var snapshot = new PersonSnapshot
+        {
+            PsnNo = person.PersonNo,
+            Name = person.Name,
+            Insutypes = snap!.Insutypes,
+            Category = snap.Category,
+            Statuses = snap.Statuses,
+            Age = snap.Age,
+            Gender = person.Gender,
+            AccountBalance = 0m, // 个人账户 balances are not yet kept online: acct_pay is 0 and the person pays cash.
+        };
+        var encounter = new Encounter
+        {
+            Id = e.MdtrtId,
+            VisitType = e.MedType,
+            InstitutionLevel = inst!.Level,
+            Place = Domain.Policies.Place.Local,
+            AdmissionDate = e.BeginDate,
+            DischargeDate = e.BeginDate,
+            Diagnoses = (e.DiseCodg ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+            ChronicDisease = e.ChronicDisease,
+            InstitutionCode = inst.Code,
+        };
+        var fee = lines.Select(f => new FeeLine(f.MedListCodg, f.Cnt, f.Pric, f.DetItemFeeSumamt, f.FeeOcurDate)).ToArray();
+        var result = new SettlementCalculator(p, catalog).Calculate(snapshot, encounter, fee, acc);
+
+        var after = new Dictionary<string, decimal>(StringComparer.Ordinal);
+        for (var i = 0; i < p.SlotCount; i++)
+        {
+            after[p.SlotNames[i]] = result.Accumulators[i];
+        }
+
+        foreach (var (k, v) in before)
+        {
+            after.TryAdd(k, v); // slots of another policy version are carried over unchanged
+        }
+
+        var explanation = new string[result.StepCount];
+        for (var i = 0; i < explanation.Length; i++)
+        {
+            explanation[i] = ExplanationFormatter.Format(result.Steps[i]);
+        }
+
+        var lineJson = new List<JsonElement>(lines.Count);
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var l = result.Lines[i];
+            lineJson.Add(JsonSerializer.SerializeToElement(new Dictionary<string, object?>
+            {
+                ["feedetl_sn"] = lines[i].FeedetlSn,
+                ["med_list_codg"] = lines[i].MedListCodg,
+                ["det_item_fee_sumamt"] = l.Amount,
+                ["fulamt_ownpay_amt"] = l.FulamtOwnpay,
+                ["overlmt_selfpay"] = l.Overlmt,
+                ["preselfpay_amt"] = l.Preselfpay,
+                ["inscp_scp_amt"] = l.Inscp,
+                ["selfpay_prop"] = l.SelfPayRatio,
+                ["memo"] = l.Reason == LineReason.None ? null : ExplanationFormatter.Reason(l.Reason),
+            }, OnlineSettlement.Json));
+        }
+
+        var today = clock.TodayInChina();
+        var record = new SettlementRecord
+        {
+            SetlId = write ? OnlineSettlement.NewId('S', clock) : "",
+            EncounterId = e.Id,
+            InstitutionId = inst.Id,
+            PersonId = e.PersonId,
+            PsnNo = e.PsnNo,
+            Insutype = e.Insutype,
+            MedType = e.MedType,
+            PoolAreaCode = e.PoolAreaCode,
+            SetlDate = today,
+            Year = year,
+            PolicyVersionId = policy.VersionId,
+            SchemeName = result.Scheme?.Def.Name ?? "无适用方案",
+            ExplanationJson = JsonSerializer.Serialize(explanation, OnlineSettlement.Json),
+            LinesJson = JsonSerializer.Serialize(lineJson, OnlineSettlement.Json),
+            AccumulatorsBeforeJson = OnlineSettlement.WriteAccumulators(before),
+            AccumulatorsAfterJson = OnlineSettlement.WriteAccumulators(after),
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        record.SetFrom(result.Setl);
+        if (!write)
+        {
+            return AppResult<SettlementView>.Ok(View(record, e, inst.Code));
+        }
+
+        var entryLines = Postings(record, inst.Id);
+        if (entryLines.Count > 0)
+        {
+            var entry = JournalEntry.Create(today, $"门诊结算 {record.SetlId}（{inst.Name}）", SourceType, record.SetlId, entryLines);
+            db.JournalEntries.Add(entry);
+            await db.SaveChangesAsync(ct);
+            record.JournalEntryId = entry.Id;
+        }
+
+        if (accRow is null)
+        {
+            db.PersonAccumulators.Add(new PersonAccumulator
+            {
+                PersonId = e.PersonId, Year = year, ValuesJson = record.AccumulatorsAfterJson, Version = 1, UpdatedAt = record.CreatedAt,
+            });
+        }
+        else
+        {
+            accRow.ValuesJson = record.AccumulatorsAfterJson;
+            accRow.Version++;
+            accRow.UpdatedAt = record.CreatedAt;
+        }
+
+        e.Status = EncounterStatus.Settled;
+        db.Settlements.Add(record);
+        await db.SaveChangesAsync(ct);
+        return AppResult<SettlementView>.Ok(View(record, e, inst.Code));
+    }
+
+    public const string SourceType = "outpatient-settlement";
+
+    /// <summary>Balanced postings: each fund that pays debits 医疗待遇支出 and credits 应付定点医药机构结算款.</summary>
+    public static List<JournalLine> Postings(SettlementRecord s, long institutionId)
+    {
+        var lines = new List<JournalLine>();
+        void Post(FundCode fund, string expense, decimal amount)
+        {
+            if (amount > 0)
+            {
+                lines.Add(new JournalLine { Fund = fund, AccountCode = expense, Debit = amount, PersonId = s.PersonId, InstitutionId = institutionId });
+                lines.Add(new JournalLine { Fund = fund, AccountCode = LedgerAccounts.InstitutionPayable, Credit = amount, PersonId = s.PersonId, InstitutionId = institutionId });
+            }
+        }
+
+        var employee = s.Insutype is "310" or "320" or "330" or "340";
+        Post(employee ? FundCode.EmployeePool : FundCode.ResidentPool, LedgerAccounts.BenefitExpense, s.HifpPay);
+        Post(FundCode.CivilServantSubsidy, LedgerAccounts.BenefitExpense, s.CvlservPay);
+        Post(FundCode.LargeExpenseSubsidy, LedgerAccounts.BenefitExpense, s.HifobPay);
+        Post(FundCode.CriticalIllness, LedgerAccounts.BenefitExpense, s.HifmiPay);
+        Post(FundCode.DisabledVeteran, LedgerAccounts.BenefitExpense, s.HifdmPay);
+        Post(FundCode.MedicalAssistance, LedgerAccounts.BenefitExpense, s.MafPay);
+        Post(FundCode.RetiredCadre, LedgerAccounts.BenefitExpense, s.OthPay);
+        Post(FundCode.EmployeePersonalAccount, LedgerAccounts.AccountMedicalPayment, s.AcctPay);
+        return lines;
+    }
+
+    public static SettlementView View(SettlementRecord r, MedicalEncounter e, string fixmedinsCode) => new(
+        r.SetlId.Length == 0 ? null : r.SetlId, e.MdtrtId, r.PsnNo, r.Insutype, ((int)r.MedType).ToString(OnlineSettlement.Invariant), r.SetlDate, fixmedinsCode,
+        r.PolicyVersionId, r.SchemeName,
+        r.ToSetlInfo().Fields().ToDictionary(f => f.Name, f => f.Value, StringComparer.Ordinal),
+        JsonSerializer.Deserialize<List<JsonElement>>(r.LinesJson) ?? [],
+        JsonSerializer.Deserialize<List<string>>(r.ExplanationJson) ?? [],
+        r.Status == SettlementStatus.Settled ? "1" : "0");
+}
+
+/// <summary>2208 门诊结算撤销: reverses the journal entry, takes this settlement's increments off the accumulators, reopens the encounter.</summary>
+public sealed record CancelSettlement(string SetlId, [property: JsonPropertyName("memo")] string? Reason = null);
+
+public sealed class CancelSettlementHandler(IAppDbContext db, IPersonSettlementLock personLock, TimeProvider clock)
+{
+    public Task<AppResult<SettlementView>> HandleAsync(InstitutionCaller caller, CancelSettlement command, CancellationToken ct = default) =>
+        db.InTransactionAsync(() => CancelAsync(caller, command, ct), ct);
+
+    private async Task<AppResult<SettlementView>> CancelAsync(InstitutionCaller caller, CancelSettlement command, CancellationToken ct)
+    {
+        static AppResult<SettlementView> Fail(AppError e) => AppResult<SettlementView>.Fail(e);
+        var (inst, instError) = await db.ActiveInstitutionAsync(caller, ct);
+        if (instError is not null)
+        {
+            return Fail(instError);
+        }
+
+        var notFound = new AppError(SettlementErrors.SettlementNotFound, $"结算 ID setl_id：本机构没有结算“{command.SetlId}”", "setl_id");
+        var personId = await db.Settlements.Where(s => s.SetlId == command.SetlId && s.InstitutionId == caller.InstitutionId)
+            .Select(s => (long?)s.PersonId).FirstOrDefaultAsync(ct);
+        if (personId is null)
+        {
+            return Fail(notFound);
+        }
+
+        await personLock.LockAsync(personId.Value, ct);
+        var s = await db.Settlements.FirstAsync(x => x.SetlId == command.SetlId, ct);
+        if (s.Status == SettlementStatus.Cancelled)
+        {
+            return Fail(new AppError(SettlementErrors.AlreadyCancelled, $"结算 ID setl_id：结算“{s.SetlId}”已撤销", "setl_id"));
+        }
+
+        var today = clock.TodayInChina();
+        var reason = string.IsNullOrWhiteSpace(command.Reason) ? "定点医药机构撤销结算" : command.Reason.Trim();
+        if (s.JournalEntryId is { } entryId)
+        {
+            var original = await db.JournalEntries.Include(j => j.Lines).FirstAsync(j => j.Id == entryId, ct);
+            var reversal = original.Reverse(today, $"撤销结算 {s.SetlId}：{reason}");
+            db.JournalEntries.Add(reversal);
+            await db.SaveChangesAsync(ct);
+            s.ReversalJournalEntryId = reversal.Id;
+        }
+
+        var accRow = await db.PersonAccumulators.FirstAsync(a => a.PersonId == s.PersonId && a.Year == s.Year, ct);
+        var current = OnlineSettlement.ReadAccumulators(accRow.ValuesJson);
+        var before = OnlineSettlement.ReadAccumulators(s.AccumulatorsBeforeJson);
+        var after = OnlineSettlement.ReadAccumulators(s.AccumulatorsAfterJson);
+        foreach (var key in after.Keys.Union(before.Keys))
+        {
+            var delta = after.GetValueOrDefault(key) - before.GetValueOrDefault(key);
+            current[key] = current.GetValueOrDefault(key) - delta;
+        }
+
+        accRow.ValuesJson = OnlineSettlement.WriteAccumulators(current);
+        accRow.Version++;
+        accRow.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+        s.Status = SettlementStatus.Cancelled;
+        s.CancelledAt = accRow.UpdatedAt;
+        s.CancelReason = reason.Length > 200 ? reason[..200] : reason;
+        var e = await db.MedicalEncounters.FirstAsync(x => x.Id == s.EncounterId, ct);
+        e.Status = EncounterStatus.Registered;
+        await db.SaveChangesAsync(ct);
+        return AppResult<SettlementView>.Ok(SettleOutpatientHandler.View(s, e, inst!.Code));
+    }
+}
+
+/// <summary>Reads one of the caller's settlements (others' are "not found").</summary>
+public sealed class GetSettlementHandler(IAppDbContext db)
+{
+    public async Task<AppResult<SettlementView>> HandleAsync(InstitutionCaller caller, string setlId, CancellationToken ct = default)
+    {
+        var s = await db.Settlements.AsNoTracking().FirstOrDefaultAsync(x => x.SetlId == setlId && x.InstitutionId == caller.InstitutionId, ct);
+        if (s is null)
+        {
+            return AppResult<SettlementView>.Fail(new AppError(SettlementErrors.SettlementNotFound, $"结算 ID setl_id：本机构没有结算“{setlId}”", "setl_id"));
+        }
+
+        var e = await db.MedicalEncounters.AsNoTracking().FirstAsync(x => x.Id == s.EncounterId, ct);
+        return AppResult<SettlementView>.Ok(SettleOutpatientHandler.View(s, e, caller.FixmedinsCode));
+    }
+}
+
+/// <summary>5206 人员累计信息: the person's year-to-date accumulators.</summary>
+public sealed record GetAccumulators(string Person, int Year);
+
+public sealed record AccumulatorView(
+    [property: JsonPropertyName("psn_no")] string PsnNo,
+    [property: JsonPropertyName("year")] int Year,
+    [property: JsonPropertyName("cuminfo")] IReadOnlyList<AccumulatorItem> CumInfo);
+
+public sealed record AccumulatorItem([property: JsonPropertyName("cum_type_code")] string CumTypeCode, [property: JsonPropertyName("cum")] decimal Cum);
+
+public sealed class GetAccumulatorsHandler(IAppDbContext db)
+{
+    public async Task<AppResult<AccumulatorView>> HandleAsync(GetAccumulators query, CancellationToken ct = default)
+    {
+        if (query.Year is < 2000 or > 2100)
+        {
+            return AppResult<AccumulatorView>.Fail(new AppError(SettlementErrors.Validation, "年度 year：须在 2000–2100 之间", "year"));
+        }
+
+        var person = await db.FindPersonAsync(query.Person, ct);
+        if (person is null)
+        {
+            return AppResult<AccumulatorView>.Fail(RegistryLookups.PersonNotFound(query.Person));
+        }
+
+        var row = await db.PersonAccumulators.AsNoTracking().FirstOrDefaultAsync(a => a.PersonId == person.Id && a.Year == query.Year, ct);
+        var values = row is null ? [] : OnlineSettlement.ReadAccumulators(row.ValuesJson);
+        return AppResult<AccumulatorView>.Ok(new AccumulatorView(person.PersonNo, query.Year,
+            values.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => new AccumulatorItem(kv.Key, kv.Value)).ToList()));
+    }
+}
+
+/// <summary>2001 人员待遇享受检查: whether the person may settle under the 险种 on the date, with the reason when not.</summary>
+public sealed record CheckTreatment(string Person, string Insutype, DateOnly Date);
+
+public sealed record TreatmentView(
+    [property: JsonPropertyName("psn_no")] string PsnNo,
+    [property: JsonPropertyName("insutype")] string Insutype,
+    [property: JsonPropertyName("begntime")] DateOnly Date,
+    [property: JsonPropertyName("trt_chk_rslt")] string Result,
+    [property: JsonPropertyName("trt_chk_type")] string? Code,
+    [property: JsonPropertyName("memo")] string Memo);
+
+public sealed class CheckTreatmentHandler(IAppDbContext db)
+{
+    public async Task<AppResult<TreatmentView>> HandleAsync(CheckTreatment query, CancellationToken ct = default)
+    {
+        if (!RegistryLookups.IsInsuranceType(query.Insutype))
+        {
+            return AppResult<TreatmentView>.Fail(new AppError(SettlementErrors.Validation, RegistryLookups.InsutypeMessage.Replace("{PropertyValue}", query.Insutype, StringComparison.Ordinal), "insutype"));
+        }
+
+        var person = await db.FindPersonAsync(query.Person, ct);
+        if (person is null)
+        {
+            return AppResult<TreatmentView>.Fail(RegistryLookups.PersonNotFound(query.Person));
+        }
+
+        var (_, error) = await db.CoverageAsync(person, query.Insutype, query.Date, ct);
+        return AppResult<TreatmentView>.Ok(error is null
+            ? new TreatmentView(person.PersonNo, query.Insutype, query.Date, "1", null, "可以享受待遇")
+            : new TreatmentView(person.PersonNo, query.Insutype, query.Date, "0", error.Code, error.Message));
+    }
+}

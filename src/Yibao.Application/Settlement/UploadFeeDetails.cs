@@ -1,0 +1,168 @@
+using System.Text.Json.Serialization;
+using FluentValidation;
+using Yibao.Application.Common;
+using Yibao.Domain.Settlement;
+
+namespace Yibao.Application.Settlement;
+
+/// <summary>One fee line as the institution uploads it (national field names).</summary>
+public sealed record FeeDetailInput(
+    [property: JsonPropertyName("feedetl_sn")] string FeedetlSn,
+    [property: JsonPropertyName("med_list_codg")] string MedListCodg,
+    [property: JsonPropertyName("cnt")] decimal Cnt,
+    [property: JsonPropertyName("pric")] decimal Pric,
+    [property: JsonPropertyName("det_item_fee_sumamt")] decimal DetItemFeeSumamt,
+    [property: JsonPropertyName("medins_list_name")] string? MedinsListName = null,
+    [property: JsonPropertyName("fee_ocur_time")] DateOnly? FeeOcurTime = null);
+
+/// <summary>2204 门诊费用明细上传: adds fee lines to an open encounter. Unknown item codes are accepted and reported as 全自费.</summary>
+public sealed record UploadFeeDetails(string MdtrtId, [property: JsonPropertyName("feedetail")] IReadOnlyList<FeeDetailInput> FeeDetail);
+
+public sealed record FeeDetailResult(
+    [property: JsonPropertyName("feedetl_sn")] string FeedetlSn,
+    [property: JsonPropertyName("med_list_codg")] string MedListCodg,
+    [property: JsonPropertyName("det_item_fee_sumamt")] decimal DetItemFeeSumamt,
+    [property: JsonPropertyName("in_catalog")] bool InCatalog,
+    [property: JsonPropertyName("memo")] string? Memo);
+
+public sealed record UploadedFeeDetails(
+    [property: JsonPropertyName("mdtrt_id")] string MdtrtId,
+    [property: JsonPropertyName("result")] IReadOnlyList<FeeDetailResult> Result,
+    [property: JsonPropertyName("medfee_sumamt")] decimal MedfeeSumamt);
+
+public sealed class FeeDetailInputValidator : AbstractValidator<FeeDetailInput>
+{
+    /// <summary>Bounds beyond which a quantity or price is taken for an input error (数量、单价不合理).</summary>
+    public const decimal MaxQuantity = 10_000m;
+    public const decimal MaxPrice = 1_000_000m;
+
+    public FeeDetailInputValidator()
+    {
+        RuleFor(x => x.FeedetlSn).NotEmpty().WithMessage("费用明细流水号 feedetl_sn：不能为空").MaximumLength(40).WithMessage("费用明细流水号 feedetl_sn：不能超过 40 个字符");
+        RuleFor(x => x.MedListCodg).NotEmpty().WithMessage("医保目录编码 med_list_codg：不能为空").MaximumLength(50).WithMessage("医保目录编码 med_list_codg：不能超过 50 个字符");
+        RuleFor(x => x.Cnt).GreaterThan(0m).WithMessage("数量 cnt：必须大于 0").LessThanOrEqualTo(MaxQuantity).WithMessage("数量 cnt：超过 10000，不合理");
+        RuleFor(x => x.Pric).GreaterThanOrEqualTo(0m).WithMessage("单价 pric：不能为负数").LessThanOrEqualTo(MaxPrice).WithMessage("单价 pric：超过 1000000 元，不合理");
+        RuleFor(x => x.DetItemFeeSumamt).GreaterThanOrEqualTo(0m).WithMessage("明细项目费用总额 det_item_fee_sumamt：不能为负数")
+            .Must(a => decimal.Round(a, 2) == a).WithMessage("明细项目费用总额 det_item_fee_sumamt：最多两位小数");
+        RuleFor(x => x).Must(x => Math.Abs(decimal.Round(x.Cnt * x.Pric, 2, MidpointRounding.AwayFromZero) - x.DetItemFeeSumamt) <= 0.01m)
+            .WithErrorCode(SettlementErrors.LineAmountMismatch)
+            .WithMessage(x => $"明细项目费用总额 det_item_fee_sumamt：{x.DetItemFeeSumamt:0.00} 与 数量×单价（{x.Cnt}×{x.Pric}）不符")
+            .OverridePropertyName("det_item_fee_sumamt")
+            .When(x => x.Cnt > 0 && x.Pric >= 0 && x.Cnt <= MaxQuantity && x.Pric <= MaxPrice);
+    }
+}
+
+public sealed class UploadFeeDetailsValidator : AbstractValidator<UploadFeeDetails>
+{
+    public UploadFeeDetailsValidator()
+    {
+        RuleFor(x => x.FeeDetail).NotNull().WithMessage("费用明细 feedetail：不能为空")
+            .Must(l => l is { Count: > 0 and <= 1000 }).WithMessage("费用明细 feedetail：须有 1–1000 条").OverridePropertyName("feedetail");
+        RuleForEach(x => x.FeeDetail).SetValidator(new FeeDetailInputValidator()).OverridePropertyName("feedetail");
+        RuleFor(x => x.FeeDetail).Must(l => l is null || l.Select(f => f.FeedetlSn).Distinct(StringComparer.Ordinal).Count() == l.Count)
+            .WithErrorCode(SettlementErrors.DuplicateFeeDetail).WithMessage("费用明细流水号 feedetl_sn：同一请求中有重复的流水号").OverridePropertyName("feedetl_sn");
+    }
+}
+
+public sealed class UploadFeeDetailsHandler(IAppDbContext db, ISettlementReferenceData reference)
+{
+    private readonly UploadFeeDetailsValidator _validator = new();
+
+    public async Task<AppResult<UploadedFeeDetails>> HandleAsync(InstitutionCaller caller, UploadFeeDetails command, CancellationToken ct = default)
+    {
+        var validation = await _validator.ValidateAsync(command, ct);
+        if (!validation.IsValid)
+        {
+            return AppResult<UploadedFeeDetails>.Fail(validation.ToAppErrors());
+        }
+
+        var (_, instError) = await db.ActiveInstitutionAsync(caller, ct);
+        if (instError is not null)
+        {
+            return AppResult<UploadedFeeDetails>.Fail(instError);
+        }
+
+        var e = await db.OwnEncounterAsync(caller, command.MdtrtId, withLines: true, ct);
+        if (e is null)
+        {
+            return AppResult<UploadedFeeDetails>.Fail(OnlineSettlement.EncounterNotFound(command.MdtrtId));
+        }
+
+        if (e.Status != EncounterStatus.Registered)
+        {
+            return AppResult<UploadedFeeDetails>.Fail(NotOpen(e));
+        }
+
+        var existing = e.FeeDetails.Select(f => f.FeedetlSn).ToHashSet(StringComparer.Ordinal);
+        var dup = command.FeeDetail.FirstOrDefault(f => existing.Contains(f.FeedetlSn.Trim()));
+        if (dup is not null)
+        {
+            return AppResult<UploadedFeeDetails>.Fail(new AppError(SettlementErrors.DuplicateFeeDetail, $"费用明细流水号 feedetl_sn：“{dup.FeedetlSn}”已上传过（撤销的流水号也不能重复使用）", "feedetl_sn"));
+        }
+
+        var catalog = await reference.GetCatalogAsync(e.PoolAreaCode, e.BeginDate, ct);
+        var results = new List<FeeDetailResult>(command.FeeDetail.Count);
+        foreach (var f in command.FeeDetail)
+        {
+            var line = new FeeDetail
+            {
+                FeedetlSn = f.FeedetlSn.Trim(),
+                MedListCodg = f.MedListCodg.Trim(),
+                MedinsListName = f.MedinsListName?.Trim(),
+                Cnt = f.Cnt,
+                Pric = f.Pric,
+                DetItemFeeSumamt = f.DetItemFeeSumamt,
+                FeeOcurDate = f.FeeOcurTime ?? e.BeginDate,
+            };
+            e.FeeDetails.Add(line);
+            var inCatalog = catalog?.Find(line.MedListCodg) is not null;
+            results.Add(new FeeDetailResult(line.FeedetlSn, line.MedListCodg, line.DetItemFeeSumamt, inCatalog, inCatalog ? null : "不在医保目录，按全自费结算"));
+        }
+
+        await db.SaveChangesAsync(ct);
+        return AppResult<UploadedFeeDetails>.Ok(new UploadedFeeDetails(e.MdtrtId, results, e.FeeDetails.Where(f => !f.Cancelled).Sum(f => f.DetItemFeeSumamt)));
+    }
+
+    internal static AppError NotOpen(MedicalEncounter e) => e.Status == EncounterStatus.Settled
+        ? new AppError(SettlementErrors.AlreadySettled, $"就诊 ID mdtrt_id：就诊“{e.MdtrtId}”已结算，不能再变动费用或重复结算", "mdtrt_id")
+        : new AppError(SettlementErrors.EncounterNotOpen, $"就诊 ID mdtrt_id：就诊“{e.MdtrtId}”已撤销挂号", "mdtrt_id");
+}
+
+/// <summary>2205 门诊费用明细撤销: cancels one line (feedetl_sn) or all lines of an open encounter (flags, nothing deleted).</summary>
+public sealed record CancelFeeDetails(string MdtrtId, [property: JsonPropertyName("feedetl_sn")] string? FeedetlSn);
+
+public sealed class CancelFeeDetailsHandler(IAppDbContext db)
+{
+    public async Task<AppResult<UploadedFeeDetails>> HandleAsync(InstitutionCaller caller, CancelFeeDetails command, CancellationToken ct = default)
+    {
+        var (_, instError) = await db.ActiveInstitutionAsync(caller, ct);
+        if (instError is not null)
+        {
+            return AppResult<UploadedFeeDetails>.Fail(instError);
+        }
+
+        var e = await db.OwnEncounterAsync(caller, command.MdtrtId, withLines: true, ct);
+        if (e is null)
+        {
+            return AppResult<UploadedFeeDetails>.Fail(OnlineSettlement.EncounterNotFound(command.MdtrtId));
+        }
+
+        if (e.Status != EncounterStatus.Registered)
+        {
+            return AppResult<UploadedFeeDetails>.Fail(UploadFeeDetailsHandler.NotOpen(e));
+        }
+
+        var targets = string.IsNullOrWhiteSpace(command.FeedetlSn)
+            ? e.FeeDetails.Where(f => !f.Cancelled).ToList()
+            : e.FeeDetails.Where(f => !f.Cancelled && f.FeedetlSn == command.FeedetlSn.Trim()).ToList();
+        if (targets.Count == 0)
+        {
+            return AppResult<UploadedFeeDetails>.Fail(new AppError(SettlementErrors.FeeDetailNotFound, $"费用明细流水号 feedetl_sn：就诊“{e.MdtrtId}”没有未撤销的明细“{command.FeedetlSn ?? "（全部）"}”", "feedetl_sn"));
+        }
+
+        targets.ForEach(f => f.Cancelled = true);
+        await db.SaveChangesAsync(ct);
+        var cancelled = targets.Select(f => new FeeDetailResult(f.FeedetlSn, f.MedListCodg, f.DetItemFeeSumamt, true, "已撤销")).ToList();
+        return AppResult<UploadedFeeDetails>.Ok(new UploadedFeeDetails(e.MdtrtId, cancelled, e.FeeDetails.Where(f => !f.Cancelled).Sum(f => f.DetItemFeeSumamt)));
+    }
+}

@@ -1,0 +1,187 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Yibao.Application.Common;
+using Yibao.Application.Settlement;
+using Yibao.Web.Infrastructure;
+
+namespace Yibao.Web.Api;
+
+/// <summary>
+/// 联网结算 API for designated institutions (API key): outpatient 2201/2202/2204/2205/2206/2207/2208, 2001, 5206.
+/// Writes need a <c>msgid</c> header: a repeat returns the stored answer (header <c>Idempotent-Replayed: true</c>),
+/// the same msgid with another request is 409 <c>msgid-conflict</c>. Errors are ProblemDetails with a stable code.
+/// </summary>
+public static class SettlementEndpoints
+{
+    public const string InstitutionPolicy = "Institution";
+    public const string StaffOrInstitutionPolicy = "StaffOrInstitution";
+    public const string RateLimitPolicy = "institution";
+    public const string MsgidHeader = "msgid";
+
+    private static readonly JsonSerializerOptions BodyJson = new(JsonSerializerDefaults.Web) { NumberHandling = JsonNumberHandling.AllowReadingFromString };
+
+    public sealed record FeeUploadBody([property: JsonPropertyName("feedetail")] List<FeeDetailInput>? FeeDetail);
+    public sealed record FeeCancelBody([property: JsonPropertyName("feedetl_sn")] string? FeedetlSn);
+    public sealed record SettleBody([property: JsonPropertyName("medfee_sumamt")] decimal? MedfeeSumamt, [property: JsonPropertyName("acct_used_flag")] string? AcctUsedFlag);
+    public sealed record CancelBody([property: JsonPropertyName("memo")] string? Memo);
+
+    public static IEndpointRouteBuilder MapSettlementApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1").WithTags("联网结算").RequireAuthorization(InstitutionPolicy).RequireRateLimiting(RateLimitPolicy);
+
+        api.MapGet("/persons/{id}/treatment", CheckTreatmentAsync).WithSummary("人员待遇享受检查（2001）")
+            .WithDescription("insutype=险种，date=yyyy-MM-dd（缺省今天）。trt_chk_rslt=1 可享受，0 不可享受并给出原因。").Produces<TreatmentView>();
+        api.MapGet("/persons/{id}/accumulators", AccumulatorsAsync).WithSummary("人员累计信息（5206）").Produces<AccumulatorView>();
+
+        api.MapPost("/encounters", (HttpContext ctx, RegisterOutpatientHandler h, IdempotentRequests idem, CancellationToken ct) =>
+                WriteAsync<RegisterOutpatient, EncounterView>(ctx, idem, "2201", "encounters",
+                    (caller, body, t) => h.HandleAsync(caller, body!, t), ct))
+            .WithSummary("门诊挂号（2201）").WithDescription("请求体：psn_no、insutype、med_type（11/14）、begntime、dise_codg、chronic_dise；请求头 msgid 必填。").Produces<EncounterView>();
+        api.MapPost("/encounters/{mdtrtId}/cancel", (string mdtrtId, HttpContext ctx, CancelOutpatientRegistrationHandler h, IdempotentRequests idem, CancellationToken ct) =>
+                WriteAsync<CancelBody, EncounterView>(ctx, idem, "2202", mdtrtId,
+                    (caller, _, t) => h.HandleAsync(caller, new CancelOutpatientRegistration(mdtrtId), t), ct, allowEmpty: true))
+            .WithSummary("门诊挂号撤销（2202）").Produces<EncounterView>();
+        api.MapPost("/encounters/{mdtrtId}/fee-details", (string mdtrtId, HttpContext ctx, UploadFeeDetailsHandler h, IdempotentRequests idem, CancellationToken ct) =>
+                WriteAsync<FeeUploadBody, UploadedFeeDetails>(ctx, idem, "2204", mdtrtId,
+                    (caller, body, t) => h.HandleAsync(caller, new UploadFeeDetails(mdtrtId, body?.FeeDetail ?? []), t), ct))
+            .WithSummary("门诊费用明细上传（2204）").WithDescription("不在医保目录的项目照常接收，按全自费结算并在结果中说明。").Produces<UploadedFeeDetails>();
+        api.MapPost("/encounters/{mdtrtId}/fee-details/cancel", (string mdtrtId, HttpContext ctx, CancelFeeDetailsHandler h, IdempotentRequests idem, CancellationToken ct) =>
+                WriteAsync<FeeCancelBody, UploadedFeeDetails>(ctx, idem, "2205", mdtrtId,
+                    (caller, body, t) => h.HandleAsync(caller, new CancelFeeDetails(mdtrtId, body?.FeedetlSn), t), ct, allowEmpty: true))
+            .WithSummary("门诊费用明细撤销（2205）").WithDescription("feedetl_sn 为空时撤销全部未撤销明细。").Produces<UploadedFeeDetails>();
+        api.MapPost("/encounters/{mdtrtId}/pre-settlement", PreSettleAsync)
+            .WithSummary("门诊预结算（2206）").WithDescription("只计算，不改变任何数据；不需要 msgid。").Produces<SettlementView>();
+        api.MapPost("/encounters/{mdtrtId}/settlement", (string mdtrtId, HttpContext ctx, SettleOutpatientHandler h, IdempotentRequests idem, CancellationToken ct) =>
+                WriteAsync<SettleBody, SettlementView>(ctx, idem, "2207", mdtrtId,
+                    (caller, body, t) => body?.MedfeeSumamt is not { } total
+                        ? Task.FromResult(AppResult<SettlementView>.Fail(new AppError(SettlementErrors.Validation, "医疗费总额 medfee_sumamt：不能为空", "medfee_sumamt")))
+                        : h.HandleAsync(caller, new SettleOutpatient(mdtrtId, total, body.AcctUsedFlag ?? "0"), t), ct))
+            .WithSummary("门诊结算（2207）").WithDescription("medfee_sumamt 必须等于已上传明细合计；结算、累计、记账在同一事务内写入。").Produces<SettlementView>();
+        api.MapGet("/settlements/{setlId}", async (string setlId, ClaimsPrincipal user, GetSettlementHandler h, CancellationToken ct) =>
+                ToResult(await h.HandleAsync(InstitutionApiKeyHandler.CallerOf(user), setlId, ct)))
+            .WithSummary("结算信息查询").Produces<SettlementView>();
+        api.MapPost("/settlements/{setlId}/cancel", (string setlId, HttpContext ctx, CancelSettlementHandler h, IdempotentRequests idem, CancellationToken ct) =>
+                WriteAsync<CancelBody, SettlementView>(ctx, idem, "2208", setlId,
+                    (caller, body, t) => h.HandleAsync(caller, new CancelSettlement(setlId, body?.Memo), t), ct, allowEmpty: true))
+            .WithSummary("门诊结算撤销（2208）").WithDescription("写冲销凭证、恢复年度累计、就诊回到已登记状态；不删除任何记录。").Produces<SettlementView>();
+        return app;
+    }
+
+    private static async Task<IResult> CheckTreatmentAsync(string id, string? insutype, string? date, CheckTreatmentHandler h, TimeProvider clock, CancellationToken ct)
+    {
+        var on = clock.TodayInChinaDate();
+        if (!string.IsNullOrEmpty(date) && !DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out on))
+        {
+            return Problem(new AppError("invalid-date", $"日期 date：“{date}”不是有效日期，格式应为 yyyy-MM-dd", "date"));
+        }
+
+        return ToResult(await h.HandleAsync(new CheckTreatment(id, insutype ?? "", on), ct));
+    }
+
+    private static async Task<IResult> AccumulatorsAsync(string id, int? year, GetAccumulatorsHandler h, TimeProvider clock, CancellationToken ct) =>
+        ToResult(await h.HandleAsync(new GetAccumulators(id, year ?? clock.TodayInChinaDate().Year), ct));
+
+    private static async Task<IResult> PreSettleAsync(string mdtrtId, HttpContext ctx, SettleOutpatientHandler h, CancellationToken ct)
+    {
+        var (body, error) = await ReadBodyAsync<SettleBody>(ctx, allowEmpty: false, ct);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        if (body!.Value.Parsed?.MedfeeSumamt is not { } total)
+        {
+            return Problem(new AppError(SettlementErrors.Validation, "医疗费总额 medfee_sumamt：不能为空", "medfee_sumamt"));
+        }
+
+        return ToResult(await h.HandleAsync(InstitutionApiKeyHandler.CallerOf(ctx.User), new SettleOutpatient(mdtrtId, total, body.Value.Parsed!.AcctUsedFlag ?? "0", PreSettle: true), ct));
+    }
+
+    private static async Task<IResult> WriteAsync<TBody, TResult>(HttpContext ctx, IdempotentRequests idem, string infno, string target,
+        Func<InstitutionCaller, TBody?, CancellationToken, Task<AppResult<TResult>>> work, CancellationToken ct, bool allowEmpty = false)
+        where TBody : class
+    {
+        var msgid = ctx.Request.Headers[MsgidHeader].ToString().Trim();
+        if (msgid.Length is 0 or > 60)
+        {
+            return Problem(new AppError("msgid-required", "报文 ID msgid：写操作必须在请求头 msgid 中提供 1–60 个字符的报文 ID（用于防止重复结算）", "msgid"));
+        }
+
+        var (body, error) = await ReadBodyAsync<TBody>(ctx, allowEmpty, ct);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        var caller = InstitutionApiKeyHandler.CallerOf(ctx.User);
+        var parsed = body!.Value.Parsed;
+        var call = new ApiCall(caller.InstitutionId, msgid, infno, ApiCall.HashOf(infno, target, body.Value.Raw));
+        var outcome = await idem.RunAsync(call, t => work(caller, parsed, t), v => JsonSerializer.Serialize(v), ct);
+        if (outcome.Conflict)
+        {
+            return Problem(new AppError(IdempotentRequests.MsgidConflict, $"报文 ID msgid：“{msgid}”已用于另一笔不同的请求，请使用新的报文 ID", "msgid"), StatusCodes.Status409Conflict);
+        }
+
+        if (outcome.Fresh is { Succeeded: false } failed)
+        {
+            return ToResult(failed);
+        }
+
+        if (outcome.Fresh is null)
+        {
+            ctx.Response.Headers["Idempotent-Replayed"] = "true";
+        }
+
+        return Results.Text(outcome.StoredJson!, "application/json; charset=utf-8", statusCode: StatusCodes.Status200OK);
+    }
+
+    private static async Task<((string Raw, TBody? Parsed)? Value, IResult? Error)> ReadBodyAsync<TBody>(HttpContext ctx, bool allowEmpty, CancellationToken ct)
+        where TBody : class
+    {
+        using var reader = new StreamReader(ctx.Request.Body);
+        var raw = await reader.ReadToEndAsync(ct);
+        if (string.IsNullOrWhiteSpace(raw))
+        {
+            return allowEmpty
+                ? ((raw, null), null)
+                : (null, Problem(new AppError("body-required", "请求体：不能为空，须为 JSON 对象", "body")));
+        }
+
+        try
+        {
+            var parsed = JsonSerializer.Deserialize<TBody>(raw, BodyJson);
+            return parsed is null
+                ? (null, Problem(new AppError("malformed-json", "请求体：须为 JSON 对象", "body")))
+                : ((raw, parsed), null);
+        }
+        catch (JsonException ex)
+        {
+            var path = string.IsNullOrEmpty(ex.Path) ? "body" : ex.Path;
+            return (null, Problem(new AppError("malformed-json", $"请求体：JSON 格式错误或字段类型不符（位置 {path}，第 {(ex.LineNumber ?? 0) + 1} 行）", path)));
+        }
+    }
+
+    public static IResult ToResult<T>(AppResult<T> r) => r.Succeeded ? Results.Ok(r.Value) : Problem(r.Errors[0], null, r.Errors);
+
+    public static IResult Problem(AppError e, int? status = null, IReadOnlyList<AppError>? all = null)
+    {
+        var code = e.Code;
+        var s = status ?? (SettlementErrors.IsNotFound(code) ? StatusCodes.Status404NotFound
+            : SettlementErrors.IsConflict(code) ? StatusCodes.Status409Conflict
+            : SettlementErrors.IsForbidden(code) ? StatusCodes.Status403Forbidden
+            : code is "malformed-json" or "body-required" or "msgid-required" or "invalid-date" ? StatusCodes.Status400BadRequest
+            : StatusCodes.Status422UnprocessableEntity);
+        var (_, title, _) = ApiProblems.Describe(s);
+        var ext = new Dictionary<string, object?> { ["code"] = code, ["field"] = e.Field };
+        if (all is { Count: > 1 })
+        {
+            ext["errors"] = all.Select(x => new { code = x.Code, field = x.Field, message = x.Message }).ToList();
+        }
+
+        return Results.Problem(statusCode: s, title: title, detail: e.Message, type: "https://yibao.local/errors/" + code, extensions: ext);
+    }
+
+    private static DateOnly TodayInChinaDate(this TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(8));
+}
