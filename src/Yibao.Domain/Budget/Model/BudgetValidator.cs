@@ -33,6 +33,7 @@ public static class BudgetValidator
         var findings = new List<Finding>();
         var computed = BudgetFigures.Compute(budget);
         Lines(budget, catalog, findings);
+        NameChecks(budget, catalog, findings);
         Balance(budget, computed, findings);
         Stated(budget, computed, findings);
         if (budget.Prior is not null)
@@ -164,14 +165,31 @@ public static class BudgetValidator
             }
             return;
         }
-        if (b.Names.TryGetValue(NameKey(kind, code), out var name))
+    }
+
+    private static void NameChecks(DepartmentBudget b, ClassificationCatalog catalog, List<Finding> findings)
+    {
+        foreach (var (key, name) in b.Names.OrderBy(n => n.Key, StringComparer.Ordinal))
         {
-            var match = catalog.MatchName(kind, code, name, b.Year, out var expected);
+            var colon = key.IndexOf(':', StringComparison.Ordinal);
+            ClassificationKind? kind = colon < 0 ? null : key[..colon] switch
+            {
+                "F" => ClassificationKind.Function,
+                "E" => ClassificationKind.DepartmentEconomic,
+                "G" => ClassificationKind.GovernmentEconomic,
+                _ => null,
+            };
+            if (kind is not ClassificationKind k)
+            {
+                continue;
+            }
+            var code = key[(colon + 1)..];
+            var match = catalog.MatchName(k, code, name, b.Year, out var expected);
             if (match is not NameMatch.Exact)
             {
                 findings.Add(new Finding(match == NameMatch.Outdated ? RuleCatalog.ClassOutdated.Id : RuleCatalog.ClassName.Id,
                     match == NameMatch.OtherCode ? FindingSeverity.Error : FindingSeverity.Warning,
-                    $"{what}：编码 {code} 的名称应为“{expected?.Name}”，填写为“{name}”", expected?.Name, name, null, at));
+                    $"科目名称：编码 {code} 在 {b.Year.ToString(CultureInfo.InvariantCulture)} 年的名称为“{expected?.Name}”，填写为“{name}”", expected?.Name, name, null, "names." + key));
             }
         }
     }
@@ -339,8 +357,32 @@ public static class BudgetValidator
         }
     }
 
-    private static string Label(DepartmentBudget b, string key) =>
-        BudgetFigures.Label(key, k => b.Names.TryGetValue(k, out var n) ? n : b.Projects.FirstOrDefault(p => "P:" + p.Id == k)?.Name);
+    private static string Label(DepartmentBudget b, string key) => BudgetFigures.Label(key, k => CodeName(b, k));
+
+    /// <summary>Name for a key with a code prefix (F:/E:/BE:/G:/P:): the catalog of the budget's year, then the budget's own names.</summary>
+    public static string? CodeName(DepartmentBudget b, string key)
+    {
+        ArgumentNullException.ThrowIfNull(b);
+        ArgumentNullException.ThrowIfNull(key);
+        var colon = key.IndexOf(':', StringComparison.Ordinal);
+        if (colon < 0)
+        {
+            return null;
+        }
+        var code = key[(colon + 1)..];
+        ClassificationKind? kind = key[..colon] switch
+        {
+            "F" => ClassificationKind.Function,
+            "E" or "BE" => ClassificationKind.DepartmentEconomic,
+            "G" => ClassificationKind.GovernmentEconomic,
+            _ => null,
+        };
+        if (kind is ClassificationKind k)
+        {
+            return BudgetTables.NameOf(b, ClassificationCatalog.Default, k, code);
+        }
+        return key.StartsWith("P:", StringComparison.Ordinal) ? b.Projects.FirstOrDefault(p => p.Id == code)?.Name : null;
+    }
 
     /// <summary>Keys whose change against last year must carry a reason.</summary>
     public static IEnumerable<string> ComparedKeys(DepartmentBudget budget, IReadOnlyDictionary<string, decimal> computed)
@@ -361,10 +403,6 @@ public static class BudgetValidator
         foreach (var k in budget.Prior.Figures.Keys.Where(k => (k.StartsWith("F:", StringComparison.Ordinal) && k.Length == 9) || k.StartsWith("P:", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
         {
             yield return k;
-        }
-        foreach (var k in computed.Keys.Where(k => k.StartsWith("F:", StringComparison.Ordinal) && k.Length == 9 && budget.Prior[k] is null && budget.Prior.Figures.Keys.Any(p => p.StartsWith("F:", StringComparison.Ordinal) && p.Length == 9)).Order(StringComparer.Ordinal))
-        {
-            yield return k; // a new 项 when last year's 项 were given: change = the whole amount
         }
     }
 

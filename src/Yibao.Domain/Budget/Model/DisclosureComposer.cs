@@ -283,14 +283,13 @@ public static class DisclosureComposer
         {
             return "";
         }
-        var priorValue = budget.Prior[key];
-        var hasPriorItems = key.StartsWith("F:", StringComparison.Ordinal) && budget.Prior.Figures.Keys.Any(k => k.StartsWith("F:", StringComparison.Ordinal) && k.Length == 9);
-        if (priorValue is null && !hasPriorItems)
+        if (budget.Prior[key] is not decimal priorYuan)
         {
             return "";
         }
-        var prior = priorValue ?? 0;
-        var current = computed.TryGetValue(key, out var v) ? v : 0;
+        // Computed once, from the figures as published (万元, two decimals), so every number in the sentence checks out.
+        var prior = Money.ToWanYuan(priorYuan);
+        var current = Money.ToWanYuan(computed.TryGetValue(key, out var v) ? v : 0);
         var py = budget.Prior.Year.ToString(CultureInfo.InvariantCulture);
         var diff = current - prior;
         var reason = budget.Reasons.TryGetValue(key, out var r) && !string.IsNullOrWhiteSpace(r) ? "，主要原因是" + r.Trim().TrimEnd('。') : "";
@@ -299,12 +298,13 @@ public static class DisclosureComposer
             return $"，与{py}年持平";
         }
         var dir = diff > 0 ? "增加" : "减少";
+        string F2(decimal x) => x.ToString("F2", CultureInfo.InvariantCulture);
         if (prior == 0)
         {
-            return $"，{py}年无此项预算，本年新增{Wan(diff)}万元{reason}";
+            return $"，{py}年无此项预算，本年新增{F2(diff)}万元{reason}";
         }
         var pct = Money.Percent(Math.Abs(diff), prior)!.Value.ToString("0.00", CultureInfo.InvariantCulture);
-        return $"，较{py}年{Wan(prior)}万元{dir}{Wan(Math.Abs(diff))}万元，{(diff > 0 ? "增长" : "下降")}{pct}%{reason}";
+        return $"，较{py}年{F2(prior)}万元{dir}{F2(Math.Abs(diff))}万元，{(diff > 0 ? "增长" : "下降")}{pct}%{reason}";
     }
 
     /// <summary>名词解释（缺省），用语依《地方预决算公开操作规程》的口径由本项目撰写。</summary>
