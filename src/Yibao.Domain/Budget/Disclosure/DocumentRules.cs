@@ -473,7 +473,7 @@ public static partial class DocumentRules
         }
     }
 
-    private static void CheckIndicator(string name, string op, decimal value, string unit, string location, List<Finding> findings)
+    internal static void CheckIndicator(string name, string op, decimal value, string unit, string location, List<Finding> findings)
     {
         bool satisfaction = name.Contains("满意", StringComparison.Ordinal);
         bool negativeRate = NegativeRate().IsMatch(name);

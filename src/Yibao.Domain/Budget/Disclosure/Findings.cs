@@ -75,12 +75,24 @@ public static class RuleCatalog
     public static readonly RuleDefinition FinalCompletion = new("FA-RATE", "决算完成率 = 决算数 ÷ 预算数（分母为所述预算数）", FindingSeverity.Error, "差 ≤ 0.01 个百分点为提示");
     public static readonly RuleDefinition FinalDirection = new("FA-DIRECTION", "“决算数大于/小于预算数”与数字一致并说明原因", FindingSeverity.Error, "无原因为警告");
 
+    // 预算编制（结构化数据）专用规则；数值判定同样经过 BudgetArithmetic。
+    public static readonly RuleDefinition BudgetLine = new("BGT-LINE", "预算明细完整：金额非负，基本支出注明人员/公用，项目支出注明已登记的项目，编码位数正确", FindingSeverity.Error, "—");
+    public static readonly RuleDefinition BudgetEconomicMap = new("BGT-ECON-MAP", "部门经济分类与政府经济分类对应（301→501/505，302→502/505，303→509，310→503/504/506）", FindingSeverity.Warning, "—");
+    public static readonly RuleDefinition BudgetSource = new("BGT-SOURCE", "各资金来源的支出等于该来源的收入", FindingSeverity.Error, "差额 ≤ 0.01 元为提示");
+    public static readonly RuleDefinition BudgetReason = new("BGT-REASON", "每一项与上年相比有增减的数字都填写了原因（数字由系统计算，原因由经办人填写）", FindingSeverity.Error, "—");
+    public static readonly RuleDefinition BudgetIndicator = new("BGT-INDICATOR", "绩效指标树完整：一级/二级指标取值合法，符号为 ≥ ≤ = > < 或空（定性），权重合计 100", FindingSeverity.Error, "权重差额 ≤ 0.01 为提示");
+    public static readonly RuleDefinition BudgetSanGongLines = new("BGT-SANGONG-LINES", "“三公”经费及会议费、培训费与明细中对应经济科目（30212/30217/30231/31013/30215/30216）一致", FindingSeverity.Warning, "—");
+    public static readonly RuleDefinition BudgetSme = new("BGT-SME", "预留中小企业份额不超过采购金额", FindingSeverity.Error, "—");
+    public static readonly RuleDefinition BudgetProcurementAssets = new("BGT-PROC-ASSET", "拟购置资产应列入政府采购预算", FindingSeverity.Warning, "—");
+    public static readonly RuleDefinition BudgetWorkflow = new("BGT-WORKFLOW", "状态与日期一致：已批复须有批复日期，已公开须有公开日期和地址，批复后 20 日内公开", FindingSeverity.Error, "超过 20 日为警告");
+
     public static IReadOnlyList<RuleDefinition> All { get; } =
     [
         TableSum, TableRow, TableBalance, TableCross, SumBasic, SumExpense, SumSanGong, SumProcurement, SumParts,
         TextDifference, TextPercent, TextTable, TextYear, RequiredTables, RequiredSections, EmptyTable, Placeholder,
         ClassCode, ClassName, ClassOutdated, RunningCostNature, RunningCostExceeds, IndicatorOperator, IndicatorRate,
         FinalCompletion, FinalDirection,
+        BudgetLine, BudgetEconomicMap, BudgetSource, BudgetReason, BudgetIndicator, BudgetSanGongLines, BudgetSme, BudgetProcurementAssets, BudgetWorkflow,
     ];
 }
 
