@@ -19,7 +19,7 @@ internal static class CliCommands
 
     public static RootCommand Build(CliContext ctx)
     {
-        var root = new RootCommand("医保经办系统命令行工具 yibao：数据库迁移、管理员账号、演示数据、结算计算、预决算公开检查。" +
+        var root = new RootCommand("医保经办系统命令行工具 yibao：数据库迁移、管理员账号、演示数据、结算计算、部门预算公开、预决算公开检查。" +
             "数据库由环境变量 YIBAO_DB_PROVIDER（sqlite|postgres）和 YIBAO_DB（连接字符串）指定，与网站相同。" +
             "退出码：0 成功，1 操作失败，2 用法或配置错误、数据库无法连接。");
         root.Subcommands.Add(BuildDb(ctx));
@@ -27,6 +27,7 @@ internal static class CliCommands
         root.Subcommands.Add(BuildDemo(ctx));
         root.Subcommands.Add(SettlementCommands.Build(ctx));
         root.Subcommands.Add(DisclosureCommands.Build(ctx));
+        root.Subcommands.Add(BudgetCommands.Build(ctx));
         return root;
     }
 
