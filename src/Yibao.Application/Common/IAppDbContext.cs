@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Yibao.Domain.Admin;
+using Yibao.Domain.Catalogs;
 using Yibao.Domain.Contributions;
 using Yibao.Domain.Funds;
 using Yibao.Domain.Institutions;
+using Yibao.Domain.Policies;
 using Yibao.Domain.Registry;
 
 namespace Yibao.Application.Common;
@@ -22,6 +24,13 @@ public interface IAppDbContext
     DbSet<JournalEntry> JournalEntries { get; }
     DbSet<ResidentContributionPolicy> ResidentContributionPolicies { get; }
     DbSet<ResidentContribution> ResidentContributions { get; }
+    DbSet<CatalogEntry> CatalogEntries { get; }
+    DbSet<CatalogSelfPayRatio> CatalogSelfPayRatios { get; }
+    DbSet<CatalogVersion> CatalogVersions { get; }
+    DbSet<CatalogEntryChange> CatalogEntryChanges { get; }
+    DbSet<DiagnosisEntry> Diagnoses { get; }
+    DbSet<ProcedureEntry> Procedures { get; }
+    DbSet<PolicyVersion> PolicyVersions { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

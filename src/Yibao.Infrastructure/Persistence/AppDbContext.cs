@@ -3,9 +3,11 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Yibao.Application.Common;
 using Yibao.Domain.Admin;
+using Yibao.Domain.Catalogs;
 using Yibao.Domain.Contributions;
 using Yibao.Domain.Funds;
 using Yibao.Domain.Institutions;
+using Yibao.Domain.Policies;
 using Yibao.Domain.Registry;
 using Yibao.Infrastructure.Identity;
 
@@ -36,6 +38,13 @@ public class AppDbContext : IdentityDbContext<StaffUser, IdentityRole, string>, 
     public DbSet<JournalEntry> JournalEntries => Set<JournalEntry>();
     public DbSet<ResidentContributionPolicy> ResidentContributionPolicies => Set<ResidentContributionPolicy>();
     public DbSet<ResidentContribution> ResidentContributions => Set<ResidentContribution>();
+    public DbSet<CatalogEntry> CatalogEntries => Set<CatalogEntry>();
+    public DbSet<CatalogSelfPayRatio> CatalogSelfPayRatios => Set<CatalogSelfPayRatio>();
+    public DbSet<CatalogVersion> CatalogVersions => Set<CatalogVersion>();
+    public DbSet<CatalogEntryChange> CatalogEntryChanges => Set<CatalogEntryChange>();
+    public DbSet<DiagnosisEntry> Diagnoses => Set<DiagnosisEntry>();
+    public DbSet<ProcedureEntry> Procedures => Set<ProcedureEntry>();
+    public DbSet<PolicyVersion> PolicyVersions => Set<PolicyVersion>();
 
     /// <summary>True on PostgreSQL, false on SQLite.</summary>
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
