@@ -6,7 +6,7 @@ using Yibao.Domain.Policies;
 namespace Yibao.Application.Policies;
 
 /// <summary>A compiled, stored policy and the id of its version (settlements store <see cref="VersionId"/>).</summary>
-public sealed record PolicySnapshot(long VersionId, string Code, PolicyStatus Status, CompiledPolicy Policy);
+public sealed record PolicySnapshot(long VersionId, string Code, CompiledPolicy Policy);
 
 /// <summary>待遇政策 for settlement (issue 5 calls this).</summary>
 public interface IPolicyProvider
@@ -60,7 +60,7 @@ public sealed class PolicyProvider(IAppDbContext db, PolicyCache cache) : IPolic
             return null;
         }
 
-        var snapshot = new PolicySnapshot(v.Id, v.Code, v.Status, CompiledPolicy.Compile(PolicyJson.Parse(v.Json)));
+        var snapshot = new PolicySnapshot(v.Id, v.Code, CompiledPolicy.Compile(PolicyJson.Parse(v.Json)));
         if (v.Status != PolicyStatus.Draft)
         {
             cache.Entries[v.Id] = snapshot;
