@@ -22,8 +22,19 @@ public sealed class CatalogPolicySeeder(AppDbContext db, ImportCatalogHandler im
 {
     private static readonly string[] DiagnosisHeader = ["diag_code", "diag_name"];
 
-    public async Task<AppResult<CatalogPolicySeedResult>> SeedAsync(string poolArea, string? policyJson, CancellationToken ct = default)
+    /// <summary>samples/policies/shifanxian-2025.json, embedded at build.</summary>
+    public static string DemoPolicyJson()
     {
+        using var s = typeof(CatalogPolicySeeder).Assembly.GetManifestResourceStream("Yibao.DemoPolicy.json")
+            ?? throw new InvalidOperationException("缺少内嵌的演示政策文件 Yibao.DemoPolicy.json");
+        using var r = new StreamReader(s);
+        return r.ReadToEnd();
+    }
+
+    /// <summary>Seeds into an empty catalog; <paramref name="policyJson"/> null = the embedded demo policy.</summary>
+    public async Task<AppResult<CatalogPolicySeedResult>> SeedAsync(string poolArea, string? policyJson = null, CancellationToken ct = default)
+    {
+        policyJson ??= DemoPolicyJson();
         if (await db.CatalogEntries.AnyAsync(ct) || await db.PolicyVersions.AnyAsync(ct))
         {
             return AppResult<CatalogPolicySeedResult>.Ok(new CatalogPolicySeedResult(0, 0, null, Skipped: true));
@@ -45,7 +56,6 @@ public sealed class CatalogPolicySeeder(AppDbContext db, ImportCatalogHandler im
         var diag = await importCodes.HandleAsync(new ImportCodeTable(false, diagRecords), ct);
 
         long? policyId = null;
-        if (policyJson is not null)
         {
             var doc = PolicyJson.Parse(policyJson);
             doc.PoolArea = poolArea;
