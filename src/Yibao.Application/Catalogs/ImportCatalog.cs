@@ -55,6 +55,8 @@ public sealed class ImportCatalogHandler(IAppDbContext db, ICurrentUser user, Ti
         db.CatalogVersions.Add(version);
 
         var listed = new HashSet<string>(StringComparer.Ordinal);
+        var newEntries = new List<CatalogEntry>();
+        var changes = new List<CatalogEntryChange>();
         foreach (var item in items)
         {
             listed.Add(item.Code);
@@ -62,8 +64,8 @@ public sealed class ImportCatalogHandler(IAppDbContext db, ICurrentUser user, Ti
             {
                 var added = CatalogEntry.From(item, 0);
                 added.Version = version;
-                db.CatalogEntries.Add(added);
-                db.CatalogEntryChanges.Add(new CatalogEntryChange { Version = version, Code = item.Code, ChangeType = Added, Summary = Describe(item) });
+                newEntries.Add(added);
+                changes.Add(new CatalogEntryChange { Version = version, Code = item.Code, ChangeType = Added, Summary = Describe(item) });
                 version.Added++;
                 continue;
             }
@@ -85,7 +87,7 @@ public sealed class ImportCatalogHandler(IAppDbContext db, ICurrentUser user, Ti
                 entry.SelfPayRatios.AddRange(item.SelfPayRatios.Select(p => new CatalogSelfPayRatio { PoolArea = p.PoolArea, From = p.From, To = p.To, Ratio = p.Ratio }));
             }
 
-            db.CatalogEntryChanges.Add(new CatalogEntryChange { Version = version, Code = item.Code, ChangeType = Modified, Summary = Truncate(summary) });
+            changes.Add(new CatalogEntryChange { Version = version, Code = item.Code, ChangeType = Modified, Summary = Truncate(summary) });
             version.Changed++;
         }
 
@@ -95,11 +97,14 @@ public sealed class ImportCatalogHandler(IAppDbContext db, ICurrentUser user, Ti
             {
                 entry.Removed = true;
                 entry.Version = version;
-                db.CatalogEntryChanges.Add(new CatalogEntryChange { Version = version, Code = entry.Code, ChangeType = RemovedChange, Summary = "全量导入的文件中没有此编码，移出目录" });
+                changes.Add(new CatalogEntryChange { Version = version, Code = entry.Code, ChangeType = RemovedChange, Summary = "全量导入的文件中没有此编码，移出目录" });
                 version.Removed++;
             }
         }
 
+        // One AddRange each: per-entity Add would rescan the change tracker every time.
+        db.CatalogEntries.AddRange(newEntries);
+        db.CatalogEntryChanges.AddRange(changes);
         await db.SaveChangesAsync(ct);
         return new CatalogImportOutcome(new CatalogImportSummary(version.Id, version.Number, version.Added, version.Changed, version.Removed, version.Unchanged), []);
     }
