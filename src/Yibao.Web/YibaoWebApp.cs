@@ -64,10 +64,13 @@ public static class YibaoWebApp
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
-            .AddPolicy(Policies.Administrator, p => p.RequireRole(Roles.Administrator));
+            .AddPolicy(Policies.Administrator, p => p.RequireRole(Roles.Administrator))
+            .AddPolicy(Policies.CatalogRead, p => p.RequireRole(Roles.Administrator, Roles.Clerk, Roles.Reviewer));
         services.AddRazorPages(o =>
         {
             o.Conventions.AuthorizeFolder("/Admin", Policies.Administrator);
+            o.Conventions.AuthorizeFolder("/Catalogs", Policies.CatalogRead);
+            o.Conventions.AuthorizeFolder("/Policies", Policies.CatalogRead);
             o.Conventions.AllowAnonymousToFolder("/Error");
             o.Conventions.AllowAnonymousToPage("/Account/Login");
             o.Conventions.AllowAnonymousToPage("/Account/Logout");
@@ -147,4 +150,7 @@ public static class YibaoWebApp
 public static class Policies
 {
     public const string Administrator = "Administrator";
+
+    /// <summary>医保目录、待遇政策 read: 系统管理员、经办员、审核员 (writes: 系统管理员 only).</summary>
+    public const string CatalogRead = "CatalogRead";
 }
