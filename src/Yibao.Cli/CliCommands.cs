@@ -28,6 +28,7 @@ internal static class CliCommands
         root.Subcommands.Add(SettlementCommands.Build(ctx));
         root.Subcommands.Add(DisclosureCommands.Build(ctx));
         root.Subcommands.Add(BudgetCommands.Build(ctx));
+        CatalogPolicyCommands.AddTo(root, ctx);
         return root;
     }
 
@@ -206,7 +207,7 @@ internal static class CliCommands
             if (r.GetValue(ifEmpty) && await sp.GetRequiredService<IAppDbContext>().Persons.AnyAsync(token))
             {
                 await ctx.Out.WriteLineAsync("已有参保登记数据，跳过演示数据生成");
-                return ExitCodes.Success;
+                return await CatalogPolicyCommands.SeedDemoAsync(ctx, sp, token);
             }
 
             var demoOptions = new DemoCountyOptions(r.GetValue(insured), r.GetValue(seed));
@@ -222,8 +223,9 @@ internal static class CliCommands
             var s = result.Value!;
             await ctx.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"已写入：乡镇 {s.Townships} 个，村/社区 {s.Villages} 个，家庭户 {s.Households} 户，人员 {s.Persons} 人，参保单位 {s.Employers} 家，定点医药机构 {s.Institutions} 家"));
+            var catalogExit = await CatalogPolicyCommands.SeedDemoAsync(ctx, sp, token);
             await ctx.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"用时 {watch.Elapsed.TotalSeconds:0.0} 秒"));
-            return ExitCodes.Success;
+            return catalogExit;
         }, ct));
         demo.Subcommands.Add(seedCommand);
         return demo;

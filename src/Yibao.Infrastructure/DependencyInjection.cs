@@ -4,6 +4,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Yibao.Application.Admin;
+using Yibao.Application.Catalogs;
+using Yibao.Application.Policies;
 using Yibao.Application.Common;
 using Yibao.Application.Contributions;
 using Yibao.Application.Home;
@@ -83,6 +85,22 @@ public static class DependencyInjection
         services.AddScoped<GetSettlementHandler>();
         services.AddScoped<GetAccumulatorsHandler>();
         services.AddScoped<CheckTreatmentHandler>();
+
+        // 医保目录 (Catalogs) and 待遇政策 (Policies)
+        services.AddSingleton<CatalogCache>();
+        services.AddSingleton<PolicyCache>();
+        services.AddScoped<ICatalogProvider, CatalogProvider>();
+        services.AddScoped<IPolicyProvider, PolicyProvider>();
+        services.AddScoped<ImportCatalogHandler>();
+        services.AddScoped<ImportCodeTableHandler>();
+        services.AddScoped<SearchCatalogHandler>();
+        services.AddScoped<GetCatalogItemHandler>();
+        services.AddScoped<ListCatalogVersionsHandler>();
+        services.AddScoped<SavePolicyVersionHandler>();
+        services.AddScoped<ChangePolicyStatusHandler>();
+        services.AddScoped<ClonePolicyToNextYearHandler>();
+        services.AddScoped<PolicyQueriesHandler>();
+        services.AddScoped<Demo.CatalogPolicySeeder>();
         return services;
     }
 

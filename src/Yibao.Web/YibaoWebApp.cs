@@ -78,10 +78,13 @@ public static class YibaoWebApp
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Policies.Administrator, p => p.RequireRole(Roles.Administrator))
             .AddPolicy(SettlementEndpoints.InstitutionPolicy, p => p.AddAuthenticationSchemes(InstitutionApiKeyHandler.SchemeName).RequireRole(InstitutionApiKeyHandler.Role))
-            .AddPolicy(SettlementEndpoints.StaffOrInstitutionPolicy, p => p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme, InstitutionApiKeyHandler.SchemeName).RequireAuthenticatedUser());
+            .AddPolicy(SettlementEndpoints.StaffOrInstitutionPolicy, p => p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme, InstitutionApiKeyHandler.SchemeName).RequireAuthenticatedUser())
+            .AddPolicy(Policies.CatalogRead, p => p.RequireRole(Roles.Administrator, Roles.Clerk, Roles.Reviewer));
         services.AddRazorPages(o =>
         {
             o.Conventions.AuthorizeFolder("/Admin", Policies.Administrator);
+            o.Conventions.AuthorizeFolder("/Catalogs", Policies.CatalogRead);
+            o.Conventions.AuthorizeFolder("/Policies", Policies.CatalogRead);
             o.Conventions.AllowAnonymousToFolder("/Error");
             o.Conventions.AllowAnonymousToPage("/Account/Login");
             o.Conventions.AllowAnonymousToPage("/Account/Logout");
@@ -163,4 +166,7 @@ public static class YibaoWebApp
 public static class Policies
 {
     public const string Administrator = "Administrator";
+
+    /// <summary>医保目录、待遇政策 read: 系统管理员、经办员、审核员 (writes: 系统管理员 only).</summary>
+    public const string CatalogRead = "CatalogRead";
 }

@@ -1,9 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Yibao.Domain.Admin;
+using Yibao.Domain.Catalogs;
 using Yibao.Domain.Contributions;
 using Yibao.Domain.Funds;
 using Yibao.Domain.Institutions;
+using Yibao.Domain.Policies;
 using Yibao.Domain.Registry;
 using Yibao.Domain.Settlement;
 
@@ -36,6 +38,13 @@ public interface IAppDbContext
 
     /// <summary>Forgets tracked entities (after a rolled-back attempt).</summary>
     Microsoft.EntityFrameworkCore.ChangeTracking.ChangeTracker ChangeTracker { get; }
+    DbSet<CatalogEntry> CatalogEntries { get; }
+    DbSet<CatalogSelfPayRatio> CatalogSelfPayRatios { get; }
+    DbSet<CatalogVersion> CatalogVersions { get; }
+    DbSet<CatalogEntryChange> CatalogEntryChanges { get; }
+    DbSet<DiagnosisEntry> Diagnoses { get; }
+    DbSet<ProcedureEntry> Procedures { get; }
+    DbSet<PolicyVersion> PolicyVersions { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

@@ -20,6 +20,8 @@ public static class CatalogCsv
 
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
+    public static string CategoryCodeOf(PaymentCategory c) => CategoryCode(c);
+
     public static string ListTypeCode(CatalogListType t) => t switch
     {
         CatalogListType.WesternMedicine => "101",
@@ -233,6 +235,17 @@ public static class CatalogCsv
 
     private static int? Int(string s) =>
         s.Length == 0 ? null : int.TryParse(s, NumberStyles.Integer, Inv, out var i) ? i : throw new FormatException($"“{s}”不是整数");
+
+    /// <summary>All RFC 4180 records of a CSV text (header included), for row-level import checks.</summary>
+    public static IEnumerable<List<string>> ReadRecords(TextReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        List<string>? rec;
+        while ((rec = ReadRecord(reader)) is not null)
+        {
+            yield return rec;
+        }
+    }
 
     /// <summary>Reads one RFC 4180 record, or null at end.</summary>
     private static List<string>? ReadRecord(TextReader r)

@@ -3,9 +3,11 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Yibao.Application.Common;
 using Yibao.Domain.Admin;
+using Yibao.Domain.Catalogs;
 using Yibao.Domain.Contributions;
 using Yibao.Domain.Funds;
 using Yibao.Domain.Institutions;
+using Yibao.Domain.Policies;
 using Yibao.Domain.Registry;
 using Yibao.Domain.Settlement;
 using Yibao.Infrastructure.Identity;
@@ -43,6 +45,13 @@ public class AppDbContext : IdentityDbContext<StaffUser, IdentityRole, string>, 
     public DbSet<SettlementRecord> Settlements => Set<SettlementRecord>();
     public DbSet<PersonAccumulator> PersonAccumulators => Set<PersonAccumulator>();
     public DbSet<ApiRequestLog> ApiRequestLogs => Set<ApiRequestLog>();
+    public DbSet<CatalogEntry> CatalogEntries => Set<CatalogEntry>();
+    public DbSet<CatalogSelfPayRatio> CatalogSelfPayRatios => Set<CatalogSelfPayRatio>();
+    public DbSet<CatalogVersion> CatalogVersions => Set<CatalogVersion>();
+    public DbSet<CatalogEntryChange> CatalogEntryChanges => Set<CatalogEntryChange>();
+    public DbSet<DiagnosisEntry> Diagnoses => Set<DiagnosisEntry>();
+    public DbSet<ProcedureEntry> Procedures => Set<ProcedureEntry>();
+    public DbSet<PolicyVersion> PolicyVersions => Set<PolicyVersion>();
 
     /// <summary>True on PostgreSQL, false on SQLite.</summary>
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";

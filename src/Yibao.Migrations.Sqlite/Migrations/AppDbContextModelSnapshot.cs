@@ -240,6 +240,307 @@ namespace Yibao.Migrations.Sqlite.Migrations
                     b.ToTable("audit_entries", (string)null);
                 });
 
+            modelBuilder.Entity("Yibao.Domain.Catalogs.CatalogEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Category")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("chrgitm_lv");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hilist_code");
+
+                    b.Property<int?>("LimitAgeMax")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("lmt_age_max");
+
+                    b.Property<int?>("LimitAgeMin")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("lmt_age_min");
+
+                    b.Property<string>("LimitDiagnoses")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lmt_dise");
+
+                    b.Property<int?>("LimitGender")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("lmt_gend");
+
+                    b.Property<int?>("LimitHospitalLevel")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("lmt_hosp_lv");
+
+                    b.Property<int>("LimitVisitTypes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("lmt_med_type");
+
+                    b.Property<int>("ListType")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("list_type");
+
+                    b.Property<decimal?>("MaxQuantityPerDay")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("max_qty_day");
+
+                    b.Property<decimal?>("MaxQuantityPerStay")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("max_qty_stay");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hilist_name");
+
+                    b.Property<decimal?>("PriceCap")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hilist_pric_uplmt_amt");
+
+                    b.Property<bool>("Removed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("removed");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("prcunt");
+
+                    b.Property<long>("VersionId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_catalog_items");
+
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_catalog_items_hilist_code");
+
+                    b.HasIndex("Name")
+                        .HasDatabaseName("ix_catalog_items_hilist_name");
+
+                    b.HasIndex("VersionId")
+                        .HasDatabaseName("ix_catalog_items_version_id");
+
+                    b.HasIndex("ListType", "Category")
+                        .HasDatabaseName("ix_catalog_items_list_type_chrgitm_lv");
+
+                    b.ToTable("catalog_items", (string)null);
+                });
+
+            modelBuilder.Entity("Yibao.Domain.Catalogs.CatalogEntryChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ChangeType")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("change_type");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hilist_code");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("summary");
+
+                    b.Property<long>("VersionId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_catalog_item_changes");
+
+                    b.HasIndex("VersionId")
+                        .HasDatabaseName("ix_catalog_item_changes_version_id");
+
+                    b.HasIndex("Code", "VersionId")
+                        .HasDatabaseName("ix_catalog_item_changes_hilist_code_version_id");
+
+                    b.ToTable("catalog_item_changes", (string)null);
+                });
+
+            modelBuilder.Entity("Yibao.Domain.Catalogs.CatalogSelfPayRatio", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CatalogEntryId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("catalog_entry_id");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("begndate");
+
+                    b.Property<string>("PoolArea")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("selfpay_prop_admdvs");
+
+                    b.Property<decimal>("Ratio")
+                        .HasPrecision(6, 4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("selfpay_prop");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("enddate");
+
+                    b.HasKey("Id")
+                        .HasName("pk_catalog_selfpay_ratios");
+
+                    b.HasIndex("CatalogEntryId", "PoolArea", "From")
+                        .HasDatabaseName("ix_catalog_selfpay_ratios_catalog_entry_id_selfpay_prop_admdvs_begndate");
+
+                    b.ToTable("catalog_selfpay_ratios", (string)null);
+                });
+
+            modelBuilder.Entity("Yibao.Domain.Catalogs.CatalogVersion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Added")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("added");
+
+                    b.Property<int>("Changed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("changed");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file_name");
+
+                    b.Property<bool>("FullReplace")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("full_replace");
+
+                    b.Property<DateTime>("ImportedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("imported_at_utc");
+
+                    b.Property<string>("ImportedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("imported_by");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("number");
+
+                    b.Property<int>("Removed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("removed");
+
+                    b.Property<int>("Unchanged")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("unchanged");
+
+                    b.HasKey("Id")
+                        .HasName("pk_catalog_versions");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_catalog_versions_number");
+
+                    b.ToTable("catalog_versions", (string)null);
+                });
+
+            modelBuilder.Entity("Yibao.Domain.Catalogs.DiagnosisEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("diag_code");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("diag_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_diagnoses");
+
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_diagnoses_diag_code");
+
+                    b.ToTable("diagnoses", (string)null);
+                });
+
+            modelBuilder.Entity("Yibao.Domain.Catalogs.ProcedureEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("oprn_oprt_code");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("oprn_oprt_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_procedures");
+
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_procedures_oprn_oprt_code");
+
+                    b.ToTable("procedures", (string)null);
+                });
+
             modelBuilder.Entity("Yibao.Domain.Contributions.ResidentContribution", b =>
                 {
                     b.Property<long>("Id")
@@ -584,6 +885,84 @@ namespace Yibao.Migrations.Sqlite.Migrations
                         .HasDatabaseName("ix_institutions_fixmedins_code");
 
                     b.ToTable("institutions", (string)null);
+                });
+
+            modelBuilder.Entity("Yibao.Domain.Policies.PolicyVersion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long?>("ClonedFromId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("cloned_from_id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at_utc");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("begndate");
+
+                    b.Property<DateOnly>("EffectiveTo")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("enddate");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("json");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("PoolArea")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("insuplc_admdvs");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at_utc");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_policy_versions");
+
+                    b.HasIndex("ClonedFromId")
+                        .HasDatabaseName("ix_policy_versions_cloned_from_id");
+
+                    b.HasIndex("PoolArea", "Status", "EffectiveFrom")
+                        .HasDatabaseName("ix_policy_versions_insuplc_admdvs_status_begndate");
+
+                    b.ToTable("policy_versions", (string)null);
                 });
 
             modelBuilder.Entity("Yibao.Domain.Registry.Area", b =>
@@ -1630,6 +2009,40 @@ namespace Yibao.Migrations.Sqlite.Migrations
                         .HasConstraintName("fk_staff_user_tokens_staff_users_user_id");
                 });
 
+            modelBuilder.Entity("Yibao.Domain.Catalogs.CatalogEntry", b =>
+                {
+                    b.HasOne("Yibao.Domain.Catalogs.CatalogVersion", "Version")
+                        .WithMany()
+                        .HasForeignKey("VersionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_catalog_items_catalog_versions_version_id");
+
+                    b.Navigation("Version");
+                });
+
+            modelBuilder.Entity("Yibao.Domain.Catalogs.CatalogEntryChange", b =>
+                {
+                    b.HasOne("Yibao.Domain.Catalogs.CatalogVersion", "Version")
+                        .WithMany()
+                        .HasForeignKey("VersionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_catalog_item_changes_catalog_versions_version_id");
+
+                    b.Navigation("Version");
+                });
+
+            modelBuilder.Entity("Yibao.Domain.Catalogs.CatalogSelfPayRatio", b =>
+                {
+                    b.HasOne("Yibao.Domain.Catalogs.CatalogEntry", null)
+                        .WithMany("SelfPayRatios")
+                        .HasForeignKey("CatalogEntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_catalog_selfpay_ratios_catalog_items_catalog_entry_id");
+                });
+
             modelBuilder.Entity("Yibao.Domain.Contributions.ResidentContribution", b =>
                 {
                     b.HasOne("Yibao.Domain.Funds.JournalEntry", "JournalEntry")
@@ -1714,6 +2127,15 @@ namespace Yibao.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_api_clients_institutions_institution_id");
+                });
+
+            modelBuilder.Entity("Yibao.Domain.Policies.PolicyVersion", b =>
+                {
+                    b.HasOne("Yibao.Domain.Policies.PolicyVersion", null)
+                        .WithMany()
+                        .HasForeignKey("ClonedFromId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_policy_versions_policy_versions_cloned_from_id");
                 });
 
             modelBuilder.Entity("Yibao.Domain.Registry.Enrollment", b =>
@@ -1837,6 +2259,11 @@ namespace Yibao.Migrations.Sqlite.Migrations
                         .HasForeignKey("ReversalJournalEntryId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_settlements_journal_entries_reversal_journal_entry_id");
+                });
+
+            modelBuilder.Entity("Yibao.Domain.Catalogs.CatalogEntry", b =>
+                {
+                    b.Navigation("SelfPayRatios");
                 });
 
             modelBuilder.Entity("Yibao.Domain.Funds.JournalEntry", b =>

@@ -3,7 +3,7 @@ using Yibao.Domain.Admin;
 
 namespace Yibao.Web.Infrastructure;
 
-/// <summary>One entry of the left navigation.</summary>
+/// <summary>One entry of the left navigation; <paramref name="Role"/> may list several roles separated by ','.</summary>
 public sealed record NavItem(string Title, string Page, string Icon, string? Role = null);
 
 /// <summary>A business area of DESIGN §1 with the screens it has today.</summary>
@@ -20,11 +20,18 @@ public static class Navigation
             new NavItem("审计日志", "/Admin/Audit/Index", "bi-journal-text", Roles.Administrator),
             new NavItem("接口密钥", "/Admin/ApiClients/Index", "bi-key", Roles.Administrator),
         ]),
+        new("医保目录/待遇政策", "bi-journal-medical", [
+            new NavItem("医保目录", "/Catalogs/Index", "bi-capsule", CatalogReaders),
+            new NavItem("目录导入", "/Catalogs/Import", "bi-upload", Roles.Administrator),
+            new NavItem("待遇政策", "/Policies/Index", "bi-sliders", CatalogReaders),
+        ]),
     ];
+
+    private const string CatalogReaders = Roles.Administrator + "," + Roles.Clerk + "," + Roles.Reviewer;
 
     public static IReadOnlyList<NavGroup> For(ClaimsPrincipal user) =>
         Groups
-            .Select(g => g with { Items = g.Items.Where(i => i.Role is null || user.IsInRole(i.Role)).ToList() })
+            .Select(g => g with { Items = g.Items.Where(i => i.Role is null || i.Role.Split(',').Any(user.IsInRole)).ToList() })
             .Where(g => g.Items.Count > 0)
             .ToList();
 
