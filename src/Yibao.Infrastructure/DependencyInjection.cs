@@ -8,6 +8,7 @@ using Yibao.Application.Common;
 using Yibao.Application.Contributions;
 using Yibao.Application.Home;
 using Yibao.Application.Registry;
+using Yibao.Infrastructure.Documents;
 using Yibao.Infrastructure.Identity;
 using Yibao.Infrastructure.Persistence;
 
@@ -26,6 +27,7 @@ public static class DependencyInjection
         services.AddScoped<IAppDbContext>(sp => sp.GetRequiredService<AppDbContext>());
         services.AddScoped<DatabaseInitializer>();
         services.AddYibaoBulk(db);
+        services.AddDisclosureChecking();
 
         services.AddDataProtection();
         services.AddIdentityCore<StaffUser>(ConfigureIdentity)

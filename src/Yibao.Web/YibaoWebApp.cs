@@ -69,6 +69,7 @@ public static class YibaoWebApp
         {
             o.Conventions.AuthorizeFolder("/Admin", Policies.Administrator);
             o.Conventions.AllowAnonymousToFolder("/Error");
+            o.Conventions.AllowAnonymousToFolder("/Public");
             o.Conventions.AllowAnonymousToPage("/Account/Login");
             o.Conventions.AllowAnonymousToPage("/Account/Logout");
         });

@@ -181,6 +181,8 @@ public static class DisclosureServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         services.AddSingleton<IDocumentTextSource, DocumentTextExtractor>();
         services.AddTransient<CheckDisclosure>(sp => new CheckDisclosure(sp.GetRequiredService<IDocumentTextSource>()));
+        services.AddTransient<CheckUploadedDisclosureHandler>();
+        services.AddSingleton<IDisclosureReportRenderer>(_ => new Reports.Disclosure.DisclosureReportRenderer());
         return services;
     }
 }
