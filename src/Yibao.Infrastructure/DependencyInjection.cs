@@ -12,6 +12,7 @@ using Yibao.Application.Home;
 using Yibao.Application.Institutions;
 using Yibao.Application.Settlement;
 using Yibao.Application.Registry;
+using Yibao.Infrastructure.Documents;
 using Yibao.Infrastructure.Identity;
 using Yibao.Infrastructure.Persistence;
 using Yibao.Infrastructure.Settlement;
@@ -31,6 +32,7 @@ public static class DependencyInjection
         services.AddScoped<IAppDbContext>(sp => sp.GetRequiredService<AppDbContext>());
         services.AddScoped<DatabaseInitializer>();
         services.AddYibaoBulk(db);
+        services.AddDisclosureChecking();
 
         services.AddDataProtection();
         services.AddIdentityCore<StaffUser>(ConfigureIdentity)

@@ -86,6 +86,7 @@ public static class YibaoWebApp
             o.Conventions.AuthorizeFolder("/Catalogs", Policies.CatalogRead);
             o.Conventions.AuthorizeFolder("/Policies", Policies.CatalogRead);
             o.Conventions.AllowAnonymousToFolder("/Error");
+            o.Conventions.AllowAnonymousToFolder("/Public");
             o.Conventions.AllowAnonymousToPage("/Account/Login");
             o.Conventions.AllowAnonymousToPage("/Account/Logout");
         });

@@ -122,6 +122,9 @@ public sealed class DocumentTextExtractor : IDocumentTextSource
         return sb.ToString();
     }
 
+    /// <summary>A run of letters of one line, separated from its neighbours by a wide gap (a table cell).</summary>
+    internal sealed record Segment(string Text, double Left, double Right);
+
     private static IEnumerable<string> Lines(IReadOnlyList<Letter> letters)
     {
         var visible = letters.Where(l => !string.IsNullOrEmpty(l.Value)).ToList();
@@ -140,36 +143,124 @@ public sealed class DocumentTextExtractor : IDocumentTextSource
                 lines.Add([l]);
             }
         }
-        foreach (var line in lines)
+        return Tabulate(lines.Select(Segments).ToList());
+    }
+
+    private static List<Segment> Segments(List<Letter> line)
+    {
+        var ordered = line.OrderBy(l => l.StartBaseLine.X).ToList();
+        var segments = new List<Segment>();
+        var sb = new StringBuilder();
+        double left = 0, right = 0;
+        Letter? prev = null;
+        foreach (var l in ordered)
         {
-            var ordered = line.OrderBy(l => l.StartBaseLine.X).ToList();
-            var sb = new StringBuilder();
-            Letter? prev = null;
-            foreach (var l in ordered)
+            if (prev is not null)
             {
-                if (prev is not null)
+                var gap = l.StartBaseLine.X - prev.EndBaseLine.X;
+                var size = Math.Max(prev.PointSize, 4);
+                if (gap > size * 1.5)
                 {
-                    var gap = l.StartBaseLine.X - prev.EndBaseLine.X;
-                    var size = Math.Max(prev.PointSize, 4);
-                    if (gap > size * 1.5)
-                    {
-                        sb.Append('\t');
-                    }
-                    else if (gap > size * 0.2 && !string.IsNullOrWhiteSpace(l.Value) && sb.Length > 0 && sb[^1] != ' ')
-                    {
-                        sb.Append(' ');
-                    }
+                    segments.Add(new Segment(sb.ToString().Trim(), left, right));
+                    sb.Clear();
+                    prev = null;
                 }
-                sb.Append(l.Value);
-                prev = l;
+                else if (gap > size * 0.2 && !string.IsNullOrWhiteSpace(l.Value) && sb.Length > 0 && sb[^1] != ' ')
+                {
+                    sb.Append(' ');
+                }
             }
-            var text = sb.ToString().TrimEnd();
-            if (text.Contains('\t', StringComparison.Ordinal))
+            if (prev is null)
             {
-                text += "\t";
+                left = l.StartBaseLine.X;
             }
-            yield return text;
+            sb.Append(l.Value);
+            right = Math.Max(right, l.EndBaseLine.X);
+            prev = l;
         }
+        if (sb.Length > 0)
+        {
+            segments.Add(new Segment(sb.ToString().Trim(), left, right));
+        }
+        return segments.Where(s => s.Text.Length > 0).ToList();
+    }
+
+    /// <summary>
+    /// Writes lines; runs of consecutive multi-cell lines are a table whose columns are rebuilt from x-positions:
+    /// the rows with the most cells define the column spans, and each cell of a shorter row (blank cells leave no text in
+    /// a PDF) goes to the column it overlaps most, so the blanks stay blank instead of shifting later cells left.
+    /// </summary>
+    internal static IEnumerable<string> Tabulate(IReadOnlyList<List<Segment>> lines)
+    {
+        int i = 0;
+        while (i < lines.Count)
+        {
+            if (lines[i].Count < 2)
+            {
+                yield return lines[i].Count == 0 ? "" : lines[i][0].Text;
+                i++;
+                continue;
+            }
+            int start = i;
+            while (i < lines.Count && lines[i].Count >= 2)
+            {
+                i++;
+            }
+            var block = lines.Skip(start).Take(i - start).ToList();
+            var columns = ColumnSpans(block);
+            foreach (var row in block)
+            {
+                yield return string.Join('\t', Place(row, columns)) + "\t";
+            }
+        }
+    }
+
+    private static List<(double Left, double Right)> ColumnSpans(List<List<Segment>> block)
+    {
+        int max = block.Max(r => r.Count);
+        var full = block.Where(r => r.Count == max).ToList();
+        var spans = new List<(double Left, double Right)>();
+        for (int c = 0; c < max; c++)
+        {
+            spans.Add((full.Min(r => r[c].Left), full.Max(r => r[c].Right)));
+        }
+        return spans;
+    }
+
+    private static string[] Place(List<Segment> row, List<(double Left, double Right)> columns)
+    {
+        var cells = new string[columns.Count];
+        Array.Fill(cells, "");
+        if (row.Count == columns.Count)
+        {
+            return row.Select(s => s.Text).ToArray();
+        }
+        int next = 0;
+        foreach (var s in row)
+        {
+            // the best column at or after the previous cell's column: largest overlap, else nearest centre
+            int best = -1;
+            double bestScore = double.NegativeInfinity;
+            for (int c = next; c < columns.Count; c++)
+            {
+                var (l, r) = columns[c];
+                var overlap = Math.Min(r, s.Right) - Math.Max(l, s.Left);
+                var score = overlap > 0 ? overlap : -Math.Abs((l + r) / 2 - (s.Left + s.Right) / 2);
+                if (score > bestScore)
+                {
+                    bestScore = score;
+                    best = c;
+                }
+            }
+            if (best < 0 || columns.Count - best < row.Count - row.IndexOf(s))
+            {
+                // not enough columns left for the remaining cells: keep the original order
+                return row.Select(x => x.Text).ToArray();
+            }
+            cells[best] = s.Text;
+            next = best + 1;
+        }
+        return cells;
     }
 }
 
@@ -181,6 +272,8 @@ public static class DisclosureServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         services.AddSingleton<IDocumentTextSource, DocumentTextExtractor>();
         services.AddTransient<CheckDisclosure>(sp => new CheckDisclosure(sp.GetRequiredService<IDocumentTextSource>()));
+        services.AddTransient<CheckUploadedDisclosureHandler>();
+        services.AddSingleton<IDisclosureReportRenderer>(_ => new Reports.Disclosure.DisclosureReportRenderer());
         return services;
     }
 }

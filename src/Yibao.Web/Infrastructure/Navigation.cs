@@ -15,6 +15,7 @@ public static class Navigation
     public static readonly IReadOnlyList<NavGroup> Groups =
     [
         new("首页", "bi-house", [new NavItem("工作台", "/Index", "bi-speedometer2")]),
+        new("部门预算与公开", "bi-journal-check", [new NavItem("公开检查", "/Disclosure/Check", "bi-clipboard-check")]),
         new("系统管理", "bi-gear", [
             new NavItem("用户管理", "/Admin/Users/Index", "bi-people", Roles.Administrator),
             new NavItem("审计日志", "/Admin/Audit/Index", "bi-journal-text", Roles.Administrator),

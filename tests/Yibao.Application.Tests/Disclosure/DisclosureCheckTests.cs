@@ -87,6 +87,59 @@ public sealed class DisclosureCheckTests : IDisposable
     }
 
     [Fact]
+    public async Task Pdf_table_with_blank_cells_keeps_its_columns()
+    {
+        const string chromium = "/usr/bin/chromium";
+        Assert.SkipUnless(File.Exists(chromium), "没有 /usr/bin/chromium，跳过 PDF 生成");
+        var html = Path.Combine(_dir, "blank.html");
+        // blank cells stay blank: the extractor rebuilds the columns from the x-positions of the cells
+        var rows = string.Concat(TableRows.Select(r => "<tr>" + string.Concat(r.Select(c => $"<td style='padding:2px 28px;white-space:nowrap;text-align:right'>{c}</td>")) + "</tr>"));
+        await File.WriteAllTextAsync(html, $"<html><head><meta charset='utf-8'></head><body style='font-size:12px'><p>{Title}</p><p>{Narrative}</p><p>一般公共预算支出表</p><p>单位：元</p><table>{rows}</table><p>以上为支出表。</p></body></html>", TestContext.Current.CancellationToken);
+        var pdf = Path.Combine(_dir, "blank.pdf");
+        var psi = new ProcessStartInfo(chromium) { RedirectStandardError = true, RedirectStandardOutput = true };
+        foreach (var a in new[] { "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer", $"--print-to-pdf={pdf}", html })
+        {
+            psi.ArgumentList.Add(a);
+        }
+        using (var p = Process.Start(psi)!)
+        {
+            await p.WaitForExitAsync(TestContext.Current.CancellationToken);
+        }
+        Assert.SkipUnless(File.Exists(pdf), "chromium 未能生成 PDF");
+        var text = DisclosureParser.Normalize(DocumentTextExtractor.ReadPdf(pdf)); // NFKC: PDF fonts map some characters to Kangxi radicals
+        text.ShouldContain("2101550\t事业运行\t600000.00\t500000.00\t100000.00\t\t", Case.Sensitive, text);
+        text.ShouldContain("2101506\t医疗保障经办事务\t300000.00\t\t\t300000.00\t", Case.Sensitive, text);
+        var r = await Checker().CheckFileAsync(pdf, TestContext.Current.CancellationToken);
+        AssertSameFigures(r);
+    }
+
+    [Fact]
+    public void Pdf_columns_are_rebuilt_from_x_positions()
+    {
+        static DocumentTextExtractor.Segment S(string t, double l, double r) => new(t, l, r);
+        List<List<DocumentTextExtractor.Segment>> lines =
+        [
+            [S("标题", 10, 60)],
+            [S("编码", 10, 40), S("名称", 60, 100), S("合计", 150, 180), S("项目", 220, 250)],
+            [S("2101506", 10, 45), S("经办事务", 60, 110), S("30.00", 150, 180), S("30.00", 220, 250)],
+            [S("2101550", 10, 45), S("事业运行", 60, 110), S("60.00", 150, 180)], // 项目 blank
+            [S("2101599", 10, 45), S("其他", 60, 90), S("5.00", 225, 250)],       // 合计 blank (right-aligned)
+            [],
+            [S("说明", 10, 40)],
+        ];
+        DocumentTextExtractor.Tabulate(lines).ToList().ShouldBe(
+        [
+            "标题",
+            "编码\t名称\t合计\t项目\t",
+            "2101506\t经办事务\t30.00\t30.00\t",
+            "2101550\t事业运行\t60.00\t\t",
+            "2101599\t其他\t\t5.00\t",
+            "",
+            "说明",
+        ]);
+    }
+
+    [Fact]
     public async Task Json_has_the_issue_shape_and_exit_code_1_on_errors()
     {
         var path = Path.Combine(_dir, "a.md");

@@ -66,6 +66,28 @@ public class DisclosureRuleTests
         }
     }
 
+    /// <summary>A list whose total sits inside the previous sentence ("…14.43万元，比上年…。主要包括：…").</summary>
+    public class SplitList
+    {
+        [Fact]
+        public void Parts_above_a_total_stated_mid_sentence_before_are_an_error()
+        {
+            // 10.00 + 5.00 = 15.00 > 14.43: even a non-exhaustive list (主要包括) cannot exceed its total
+            var f = Of("2023年一般公共预算财政拨款基本支出14.43万元，比上年减少2.00万元。主要包括：办公费10.00万元、印刷费5.00万元。", "SUM-PARTS");
+            f.ShouldHaveSingleItem().Severity.ShouldBe(FindingSeverity.Error);
+            f[0].Expected.ShouldBe("15.00万元");
+            f[0].Actual.ShouldBe("14.43万元");
+        }
+
+        [Fact]
+        public void Parts_below_the_total_are_quiet_for_a_main_items_list() =>
+            Of("2023年一般公共预算财政拨款基本支出14.43万元，比上年减少2.00万元。主要包括：办公费10.00万元、印刷费4.00万元。", "SUM-PARTS").ShouldBeEmpty();
+
+        [Fact]
+        public void Ambiguous_previous_sentence_with_two_amounts_is_not_guessed() =>
+            Of("2023年基本支出14.43万元，项目支出3.00万元，比上年减少2.00万元。主要包括：办公费10.00万元、印刷费9.00万元。", "SUM-PARTS").ShouldBeEmpty();
+    }
+
     public class SumProcurement
     {
         [Fact]

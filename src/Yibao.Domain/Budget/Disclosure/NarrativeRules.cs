@@ -104,6 +104,13 @@ public static partial class NarrativeRules
                     totalFig = last;
                     context = previous.Text;
                 }
+                else if (t.Index - segStart <= 1 && previous is not null
+                         && previous.Figures.Where(f => f.IsMoney && f.Kind == kind).ToList() is [var only])
+                {
+                    // "…支出14.43万元，比上年减少2万元。主要包括：…" — the one amount of the previous sentence is the total
+                    totalFig = only;
+                    context = previous.Text[..only.End];
+                }
                 else
                 {
                     continue;

@@ -34,6 +34,38 @@
         });
     }
 
+
+    // 预决算公开检查: filter findings by severity (buttons data-filter-severity) and rule (select data-filter-rule);
+    // highlights in the document whose findings are all filtered out lose their colour.
+    function setupDisclosureFilters(root) {
+        root.querySelectorAll("[data-disclosure]").forEach(function (box) {
+            var severity = "", rule = "";
+            function apply() {
+                var visible = {};
+                box.querySelectorAll("tr.yb-finding").forEach(function (row) {
+                    var show = (!severity || row.dataset.severity === severity) && (!rule || row.dataset.rule === rule);
+                    row.hidden = !show;
+                    if (show) { visible[row.id.substring(1)] = true; }
+                });
+                box.querySelectorAll("[data-findings]").forEach(function (el) {
+                    var any = el.dataset.findings.split(" ").some(function (n) { return visible[n]; });
+                    el.classList.toggle("yb-hl-off", !any);
+                });
+            }
+            box.querySelectorAll("[data-filter-severity]").forEach(function (btn) {
+                btn.addEventListener("click", function () {
+                    severity = btn.dataset.filterSeverity;
+                    box.querySelectorAll("[data-filter-severity]").forEach(function (b) { b.classList.toggle("active", b === btn); });
+                    apply();
+                });
+            });
+            box.querySelectorAll("[data-filter-rule]").forEach(function (sel) {
+                sel.addEventListener("change", function () { rule = sel.value; apply(); });
+            });
+        });
+    }
+
+    document.addEventListener("DOMContentLoaded", function () { setupDisclosureFilters(document); });
     document.addEventListener("DOMContentLoaded", function () { renderCharts(document); });
     document.addEventListener("htmx:afterSwap", function (e) { renderCharts(e.target); });
 })();
