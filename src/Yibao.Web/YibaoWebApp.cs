@@ -64,10 +64,13 @@ public static class YibaoWebApp
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
-            .AddPolicy(Policies.Administrator, p => p.RequireRole(Roles.Administrator));
+            .AddPolicy(Policies.Administrator, p => p.RequireRole(Roles.Administrator))
+            .AddPolicy(Policies.RegistryRead, p => p.RequireRole(RegistryAccess.ReadRoles))
+            .AddPolicy(Policies.RegistryWrite, p => p.RequireRole(Roles.Clerk));
         services.AddRazorPages(o =>
         {
             o.Conventions.AuthorizeFolder("/Admin", Policies.Administrator);
+            o.Conventions.AuthorizeFolder("/Registry", Policies.RegistryRead);
             o.Conventions.AllowAnonymousToFolder("/Error");
             o.Conventions.AllowAnonymousToPage("/Account/Login");
             o.Conventions.AllowAnonymousToPage("/Account/Logout");
@@ -147,4 +150,10 @@ public static class YibaoWebApp
 public static class Policies
 {
     public const string Administrator = "Administrator";
+
+    /// <summary>参保登记 screens, read-only (经办员、审核员、财务、局领导).</summary>
+    public const string RegistryRead = "RegistryRead";
+
+    /// <summary>参保登记 forms (经办员).</summary>
+    public const string RegistryWrite = "RegistryWrite";
 }

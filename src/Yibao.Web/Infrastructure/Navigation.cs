@@ -3,8 +3,11 @@ using Yibao.Domain.Admin;
 
 namespace Yibao.Web.Infrastructure;
 
-/// <summary>One entry of the left navigation.</summary>
-public sealed record NavItem(string Title, string Page, string Icon, string? Role = null);
+/// <summary>One entry of the left navigation; shown to users in any of <see cref="AllowedRoles"/> (none = every signed-in user).</summary>
+public sealed record NavItem(string Title, string Page, string Icon, params string[] AllowedRoles)
+{
+    public bool VisibleTo(ClaimsPrincipal user) => AllowedRoles.Length == 0 || AllowedRoles.Any(user.IsInRole);
+}
 
 /// <summary>A business area of DESIGN §1 with the screens it has today.</summary>
 public sealed record NavGroup(string Title, string Icon, IReadOnlyList<NavItem> Items);
@@ -15,6 +18,11 @@ public static class Navigation
     public static readonly IReadOnlyList<NavGroup> Groups =
     [
         new("首页", "bi-house", [new NavItem("工作台", "/Index", "bi-speedometer2")]),
+        new("参保登记", "bi-person-vcard", [
+            new NavItem("人员查询", "/Registry/Persons/Index", "bi-search", RegistryAccess.ReadRoles),
+            new NavItem("参保登记", "/Registry/Persons/Register", "bi-person-plus", Roles.Clerk),
+            new NavItem("参保单位", "/Registry/Employers/Index", "bi-building", RegistryAccess.ReadRoles),
+        ]),
         new("系统管理", "bi-gear", [
             new NavItem("用户管理", "/Admin/Users/Index", "bi-people", Roles.Administrator),
             new NavItem("审计日志", "/Admin/Audit/Index", "bi-journal-text", Roles.Administrator),
@@ -23,7 +31,7 @@ public static class Navigation
 
     public static IReadOnlyList<NavGroup> For(ClaimsPrincipal user) =>
         Groups
-            .Select(g => g with { Items = g.Items.Where(i => i.Role is null || user.IsInRole(i.Role)).ToList() })
+            .Select(g => g with { Items = g.Items.Where(i => i.VisibleTo(user)).ToList() })
             .Where(g => g.Items.Count > 0)
             .ToList();
 
