@@ -223,6 +223,8 @@ internal static class CliCommands
             var s = result.Value!;
             await ctx.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"已写入：乡镇 {s.Townships} 个，村/社区 {s.Villages} 个，家庭户 {s.Households} 户，人员 {s.Persons} 人，参保单位 {s.Employers} 家，定点医药机构 {s.Institutions} 家"));
+            await ctx.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"参保记录 {s.Enrollments} 条（职工 310：{s.EmployeeEnrollments}，居民 390：{s.Enrollments - s.EmployeeEnrollments}），特殊身份 {s.SpecialStatuses} 条，{DemoCoverage.ContributionYear} 年度居民缴费 {s.Contributions} 笔（记账分录 {s.JournalLines} 行）"));
             var catalogExit = await CatalogPolicyCommands.SeedDemoAsync(ctx, sp, token);
             await ctx.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"用时 {watch.Elapsed.TotalSeconds:0.0} 秒"));
             return catalogExit;

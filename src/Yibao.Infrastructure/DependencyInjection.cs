@@ -63,6 +63,10 @@ public static class DependencyInjection
         services.AddScoped<AddSpecialStatusHandler>();
         services.AddScoped<EndSpecialStatusHandler>();
         services.AddScoped<GetEligibilityHandler>();
+        services.AddScoped<SearchPersonsHandler>();
+        services.AddScoped<GetPersonDetailHandler>();
+        services.AddScoped<SearchEmployersHandler>();
+        services.AddScoped<GetEmployerDetailHandler>();
         services.AddScoped<SaveWaitingPeriodRuleHandler>();
 
         // 征缴 (Contributions)

@@ -79,12 +79,15 @@ public static class YibaoWebApp
             .AddPolicy(Policies.Administrator, p => p.RequireRole(Roles.Administrator))
             .AddPolicy(SettlementEndpoints.InstitutionPolicy, p => p.AddAuthenticationSchemes(InstitutionApiKeyHandler.SchemeName).RequireRole(InstitutionApiKeyHandler.Role))
             .AddPolicy(SettlementEndpoints.StaffOrInstitutionPolicy, p => p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme, InstitutionApiKeyHandler.SchemeName).RequireAuthenticatedUser())
-            .AddPolicy(Policies.CatalogRead, p => p.RequireRole(Roles.Administrator, Roles.Clerk, Roles.Reviewer));
+            .AddPolicy(Policies.CatalogRead, p => p.RequireRole(Roles.Administrator, Roles.Clerk, Roles.Reviewer))
+            .AddPolicy(Policies.RegistryRead, p => p.RequireRole(RegistryAccess.ReadRoles))
+            .AddPolicy(Policies.RegistryWrite, p => p.RequireRole(Roles.Clerk));
         services.AddRazorPages(o =>
         {
             o.Conventions.AuthorizeFolder("/Admin", Policies.Administrator);
             o.Conventions.AuthorizeFolder("/Catalogs", Policies.CatalogRead);
             o.Conventions.AuthorizeFolder("/Policies", Policies.CatalogRead);
+            o.Conventions.AuthorizeFolder("/Registry", Policies.RegistryRead);
             o.Conventions.AllowAnonymousToFolder("/Error");
             o.Conventions.AllowAnonymousToFolder("/Public");
             o.Conventions.AllowAnonymousToPage("/Account/Login");
@@ -170,4 +173,10 @@ public static class Policies
 
     /// <summary>医保目录、待遇政策 read: 系统管理员、经办员、审核员 (writes: 系统管理员 only).</summary>
     public const string CatalogRead = "CatalogRead";
+
+    /// <summary>参保登记 screens, read-only (经办员、审核员、财务、局领导).</summary>
+    public const string RegistryRead = "RegistryRead";
+
+    /// <summary>参保登记 forms (经办员).</summary>
+    public const string RegistryWrite = "RegistryWrite";
 }

@@ -11,7 +11,21 @@ using Yibao.Infrastructure.Persistence.Bulk;
 namespace Yibao.Infrastructure.Demo;
 
 /// <summary>Counts of what a demo seed wrote.</summary>
-public sealed record DemoSeedResult(string CountyCode, string CountyName, int Townships, int Villages, int Households, int Persons, int Employers, int Institutions);
+public sealed record DemoSeedResult(string CountyCode, string CountyName, int Townships, int Villages, int Households, int Persons, int Employers, int Institutions)
+{
+    /// <summary>参保记录 (one basic enrollment per person).</summary>
+    public int Enrollments { get; init; }
+
+    /// <summary>Enrollments in 310 (职工).</summary>
+    public int EmployeeEnrollments { get; init; }
+
+    public int SpecialStatuses { get; init; }
+
+    /// <summary>居民缴费 records of <see cref="DemoCoverage.ContributionYear"/>, each with one balanced journal entry.</summary>
+    public int Contributions { get; init; }
+
+    public int JournalLines { get; init; }
+}
 
 /// <summary>
 /// Writes the generated 示范县 into an empty registry through the bulk path, plus one audit entry that
@@ -50,11 +64,40 @@ public sealed class DemoSeeder(AppDbContext db, IBulkLoader bulk, TimeProvider c
             await bulk.BeginAsync(cancellationToken);
             await bulk.WriteAreasAsync(county.Areas, cancellationToken);
             var households = await bulk.WriteHouseholdsAsync(county.Households, cancellationToken);
-            var persons = await bulk.WritePersonsAsync(county.Persons, cancellationToken);
+            var coverage = new DemoCoverage(county);
+            var persons = await bulk.WritePersonsAsync(coverage.Observe(county.Persons), cancellationToken);
             var employers = await bulk.WriteEmployersAsync(county.Employers, cancellationToken);
             var institutions = await bulk.WriteInstitutionsAsync(county.Institutions, cancellationToken);
+
+            // Coverage: enrollments with their events, special statuses, and the year's resident contributions with
+            // their ledger entries (the same postings RecordResidentContributionHandler makes, balanced per fund).
+            var employeeEnrollments = 0;
+            var enrollments = await bulk.WriteEnrollmentsAsync(coverage.Enrollments().Select(e =>
+            {
+                employeeEnrollments += e.InsuranceType == Domain.Registry.InsuranceType.EmployeeBasic ? 1 : 0;
+                return e;
+            }), cancellationToken);
+            await bulk.WriteEnrollmentEventsAsync(coverage.Events(), cancellationToken);
+            var statuses = await bulk.WriteSpecialStatusesAsync(coverage.SpecialStatuses(), cancellationToken);
+            var contributions = coverage.Contributions().ToList();
+            await bulk.WriteJournalEntriesAsync(contributions.Select(c => c.Entry), cancellationToken);
+            var lines = await bulk.WriteJournalLinesAsync(contributions.SelectMany(c => c.Entry.Lines), cancellationToken);
+            var paid = await bulk.WriteResidentContributionsAsync(contributions.Select(c => c.Contribution), cancellationToken);
+            contributions.Clear();
+
+            // Policy data through the context (audited like any other write): financing standard and waiting periods.
+            db.ResidentContributionPolicies.Add(coverage.Policy);
+            db.WaitingPeriodRules.AddRange(DemoCoverage.WaitingRules());
+
             var result = new DemoSeedResult(DemoCountyGenerator.CountyCode, DemoCountyGenerator.CountyName,
-                county.TownshipCount, county.VillageCount, households, persons, employers, institutions);
+                county.TownshipCount, county.VillageCount, households, persons, employers, institutions)
+            {
+                Enrollments = enrollments,
+                EmployeeEnrollments = employeeEnrollments,
+                SpecialStatuses = statuses,
+                Contributions = paid,
+                JournalLines = lines,
+            };
 
             // The bulk rows bypass the per-row audit; one entry records the load itself.
             var summary = new Dictionary<string, object>(StringComparer.Ordinal)
@@ -68,6 +111,10 @@ public sealed class DemoSeeder(AppDbContext db, IBulkLoader bulk, TimeProvider c
                 ["persons"] = result.Persons,
                 ["employers"] = result.Employers,
                 ["institutions"] = result.Institutions,
+                ["enrollments"] = result.Enrollments,
+                ["special_statuses"] = result.SpecialStatuses,
+                ["resident_contributions"] = result.Contributions,
+                ["journal_lines"] = result.JournalLines,
             };
             db.AuditEntries.Add(new AuditEntry
             {

@@ -27,6 +27,15 @@ public static class Labels
         "Employer" => "参保单位",
         "Institution" => "定点医药机构",
         "Area" => "行政区划",
+        "Enrollment" => "参保记录",
+        "EnrollmentEvent" => "参保变动",
+        "PersonSpecialStatus" => "特殊身份",
+        "WaitingPeriodRule" => "待遇享受期规则",
+        "ResidentContributionPolicy" => "居民医保筹资标准",
+        "ResidentContribution" => "居民缴费",
+        "JournalEntry" => "记账凭证",
+        "JournalLine" => "分录",
+        "DemoCounty" => "示范县演示数据",
         _ => entity,
     };
 

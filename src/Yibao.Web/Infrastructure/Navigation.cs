@@ -3,8 +3,11 @@ using Yibao.Domain.Admin;
 
 namespace Yibao.Web.Infrastructure;
 
-/// <summary>One entry of the left navigation; <paramref name="Role"/> may list several roles separated by ','.</summary>
-public sealed record NavItem(string Title, string Page, string Icon, string? Role = null);
+/// <summary>One entry of the left navigation; shown to users in any of <see cref="AllowedRoles"/> (none = every signed-in user).</summary>
+public sealed record NavItem(string Title, string Page, string Icon, params string[] AllowedRoles)
+{
+    public bool VisibleTo(ClaimsPrincipal user) => AllowedRoles.Length == 0 || AllowedRoles.Any(user.IsInRole);
+}
 
 /// <summary>A business area of DESIGN §1 with the screens it has today.</summary>
 public sealed record NavGroup(string Title, string Icon, IReadOnlyList<NavItem> Items);
@@ -12,27 +15,34 @@ public sealed record NavGroup(string Title, string Icon, IReadOnlyList<NavItem> 
 /// <summary>Left navigation grouped by business area. Only areas with screens appear; items are filtered by role.</summary>
 public static class Navigation
 {
+    private static readonly string[] CatalogReaders = [Roles.Administrator, Roles.Clerk, Roles.Reviewer];
+
+    /// <summary>Groups in the order of the business areas of DESIGN §1.</summary>
     public static readonly IReadOnlyList<NavGroup> Groups =
     [
         new("首页", "bi-house", [new NavItem("工作台", "/Index", "bi-speedometer2")]),
-        new("部门预算与公开", "bi-journal-check", [new NavItem("公开检查", "/Disclosure/Check", "bi-clipboard-check")]),
-        new("系统管理", "bi-gear", [
-            new NavItem("用户管理", "/Admin/Users/Index", "bi-people", Roles.Administrator),
-            new NavItem("审计日志", "/Admin/Audit/Index", "bi-journal-text", Roles.Administrator),
-            new NavItem("接口密钥", "/Admin/ApiClients/Index", "bi-key", Roles.Administrator),
+        new("参保登记", "bi-person-vcard", [
+            new NavItem("人员查询", "/Registry/Persons/Index", "bi-search", RegistryAccess.ReadRoles),
+            new NavItem("参保登记", "/Registry/Persons/Register", "bi-person-plus", Roles.Clerk),
+            new NavItem("参保单位", "/Registry/Employers/Index", "bi-building", RegistryAccess.ReadRoles),
         ]),
         new("医保目录/待遇政策", "bi-journal-medical", [
             new NavItem("医保目录", "/Catalogs/Index", "bi-capsule", CatalogReaders),
             new NavItem("目录导入", "/Catalogs/Import", "bi-upload", Roles.Administrator),
             new NavItem("待遇政策", "/Policies/Index", "bi-sliders", CatalogReaders),
         ]),
+        new("部门预算与公开", "bi-journal-check", [new NavItem("公开检查", "/Disclosure/Check", "bi-clipboard-check")]),
+        new("系统管理", "bi-gear", [
+            new NavItem("用户管理", "/Admin/Users/Index", "bi-people", Roles.Administrator),
+            new NavItem("审计日志", "/Admin/Audit/Index", "bi-journal-text", Roles.Administrator),
+            new NavItem("接口密钥", "/Admin/ApiClients/Index", "bi-key", Roles.Administrator),
+        ]),
     ];
 
-    private const string CatalogReaders = Roles.Administrator + "," + Roles.Clerk + "," + Roles.Reviewer;
 
     public static IReadOnlyList<NavGroup> For(ClaimsPrincipal user) =>
         Groups
-            .Select(g => g with { Items = g.Items.Where(i => i.Role is null || i.Role.Split(',').Any(user.IsInRole)).ToList() })
+            .Select(g => g with { Items = g.Items.Where(i => i.VisibleTo(user)).ToList() })
             .Where(g => g.Items.Count > 0)
             .ToList();
 

@@ -1,3 +1,5 @@
+using Yibao.Domain.Contributions;
+using Yibao.Domain.Funds;
 using Yibao.Domain.Institutions;
 using Yibao.Domain.Registry;
 
@@ -8,7 +10,7 @@ namespace Yibao.Infrastructure.Persistence.Bulk;
 /// reused INSERT; PostgreSQL uses binary COPY. Both give the same rows. Ids come from the caller.
 /// <para>
 /// Usage: <see cref="BeginAsync"/>, the Write methods in foreign-key order (areas, households, persons, employers,
-/// institutions), then <see cref="CommitAsync"/>. The work runs in a transaction opened on the
+/// institutions, enrollments, events, statuses, journal entries, lines, contributions), then <see cref="CommitAsync"/>. The work runs in a transaction opened on the
 /// <see cref="AppDbContext"/>, so a summarizing audit entry saved through the context before the commit lands in
 /// the same transaction. Disposing without committing rolls everything back.
 /// </para>
@@ -27,6 +29,20 @@ public interface IBulkLoader : IAsyncDisposable
     Task<int> WriteEmployersAsync(IEnumerable<Employer> rows, CancellationToken cancellationToken = default);
 
     Task<int> WriteInstitutionsAsync(IEnumerable<Institution> rows, CancellationToken cancellationToken = default);
+
+    /// <summary>参保记录 (the row only; events go through <see cref="WriteEnrollmentEventsAsync"/>).</summary>
+    Task<int> WriteEnrollmentsAsync(IEnumerable<Enrollment> rows, CancellationToken cancellationToken = default);
+
+    Task<int> WriteEnrollmentEventsAsync(IEnumerable<EnrollmentEvent> rows, CancellationToken cancellationToken = default);
+
+    Task<int> WriteSpecialStatusesAsync(IEnumerable<PersonSpecialStatus> rows, CancellationToken cancellationToken = default);
+
+    /// <summary>记账凭证 headers (lines go through <see cref="WriteJournalLinesAsync"/>); callers post only balanced entries built by <see cref="JournalEntry.Create"/>.</summary>
+    Task<int> WriteJournalEntriesAsync(IEnumerable<JournalEntry> rows, CancellationToken cancellationToken = default);
+
+    Task<int> WriteJournalLinesAsync(IEnumerable<JournalLine> rows, CancellationToken cancellationToken = default);
+
+    Task<int> WriteResidentContributionsAsync(IEnumerable<ResidentContribution> rows, CancellationToken cancellationToken = default);
 
     /// <summary>Moves identity sequences past the loaded ids and commits.</summary>
     Task CommitAsync(CancellationToken cancellationToken = default);

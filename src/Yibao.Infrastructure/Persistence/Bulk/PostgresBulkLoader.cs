@@ -2,6 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using NpgsqlTypes;
+using Yibao.Domain.Contributions;
+using Yibao.Domain.Funds;
 using Yibao.Domain.Institutions;
 using Yibao.Domain.Registry;
 
@@ -11,7 +13,8 @@ namespace Yibao.Infrastructure.Persistence.Bulk;
 public sealed class PostgresBulkLoader(AppDbContext db) : IBulkLoader
 {
     /// <summary>Tables with a generated bigint id whose identity sequence must follow the loaded ids.</summary>
-    private static readonly string[] IdentityTables = ["households", "persons", "employers", "institutions"];
+    private static readonly string[] IdentityTables = ["households", "persons", "employers", "institutions",
+        "enrollments", "enrollment_events", "person_special_statuses", "journal_entries", "journal_lines", "resident_contributions"];
 
     private IDbContextTransaction? _transaction;
     private NpgsqlConnection? _connection;
@@ -92,6 +95,125 @@ public sealed class PostgresBulkLoader(AppDbContext db) : IBulkLoader
             WriteNullable(w, r.AreaCode);
             WriteNullable(w, r.Address);
         }, cancellationToken);
+
+    public Task<int> WriteEnrollmentsAsync(IEnumerable<Enrollment> rows, CancellationToken cancellationToken = default) =>
+        CopyAsync("enrollments (id, person_id, insutype, psn_type, employer_id, begndate, enddate, psn_insu_stas, termination_reason, first_contribution_date, carried_contribution_months, transfer_area_code, insuplc_admdvs)", rows, (w, r) =>
+        {
+            w.Write(r.Id, NpgsqlDbType.Bigint);
+            w.Write(r.PersonId, NpgsqlDbType.Bigint);
+            w.Write((int)r.InsuranceType, NpgsqlDbType.Integer);
+            w.Write((int)r.Category, NpgsqlDbType.Integer);
+            WriteNullable(w, r.EmployerId);
+            w.Write(r.BeginDate, NpgsqlDbType.Date);
+            WriteNullable(w, r.EndDate);
+            w.Write((int)r.Status, NpgsqlDbType.Integer);
+            WriteNullable(w, r.TerminationReason is { } t ? (int)t : null);
+            WriteNullable(w, r.FirstContributionDate);
+            w.Write(r.CarriedContributionMonths, NpgsqlDbType.Integer);
+            WriteNullable(w, r.TransferAreaCode);
+            w.Write(r.PoolAreaCode, NpgsqlDbType.Varchar);
+        }, cancellationToken);
+
+    public Task<int> WriteEnrollmentEventsAsync(IEnumerable<EnrollmentEvent> rows, CancellationToken cancellationToken = default) =>
+        CopyAsync("enrollment_events (id, enrollment_id, kind, effective_date, psn_type, memo, sequence)", rows, (w, r) =>
+        {
+            w.Write(r.Id, NpgsqlDbType.Bigint);
+            w.Write(r.EnrollmentId, NpgsqlDbType.Bigint);
+            w.Write((int)r.Kind, NpgsqlDbType.Integer);
+            w.Write(r.EffectiveDate, NpgsqlDbType.Date);
+            WriteNullable(w, r.Category is { } c ? (int)c : null);
+            WriteNullable(w, r.Note);
+            w.Write(r.Sequence, NpgsqlDbType.Integer);
+        }, cancellationToken);
+
+    public Task<int> WriteSpecialStatusesAsync(IEnumerable<PersonSpecialStatus> rows, CancellationToken cancellationToken = default) =>
+        CopyAsync("person_special_statuses (id, person_id, psn_idet_type, begntime, endtime, source, source_reference)", rows, (w, r) =>
+        {
+            w.Write(r.Id, NpgsqlDbType.Bigint);
+            w.Write(r.PersonId, NpgsqlDbType.Bigint);
+            w.Write((int)r.Type, NpgsqlDbType.Integer);
+            w.Write(r.BeginDate, NpgsqlDbType.Date);
+            WriteNullable(w, r.EndDate);
+            w.Write(r.Source, NpgsqlDbType.Varchar);
+            WriteNullable(w, r.SourceReference);
+        }, cancellationToken);
+
+    public Task<int> WriteJournalEntriesAsync(IEnumerable<JournalEntry> rows, CancellationToken cancellationToken = default) =>
+        CopyAsync("journal_entries (id, entry_date, memo, source_type, source_id, reverses_entry_id)", rows, (w, r) =>
+        {
+            w.Write(r.Id, NpgsqlDbType.Bigint);
+            w.Write(r.EntryDate, NpgsqlDbType.Date);
+            w.Write(r.Memo, NpgsqlDbType.Varchar);
+            w.Write(r.SourceType, NpgsqlDbType.Varchar);
+            w.Write(r.SourceId, NpgsqlDbType.Varchar);
+            WriteNullable(w, r.ReversesEntryId);
+        }, cancellationToken);
+
+    public Task<int> WriteJournalLinesAsync(IEnumerable<JournalLine> rows, CancellationToken cancellationToken = default) =>
+        CopyAsync("journal_lines (id, journal_entry_id, fund, account_code, debit, credit, person_id, employer_id)", rows, (w, r) =>
+        {
+            w.Write(r.Id, NpgsqlDbType.Bigint);
+            w.Write(r.JournalEntryId, NpgsqlDbType.Bigint);
+            w.Write((int)r.Fund, NpgsqlDbType.Integer);
+            w.Write(r.AccountCode, NpgsqlDbType.Varchar);
+            w.Write(r.Debit, NpgsqlDbType.Numeric);
+            w.Write(r.Credit, NpgsqlDbType.Numeric);
+            WriteNullable(w, r.PersonId);
+            WriteNullable(w, r.EmployerId);
+        }, cancellationToken);
+
+    public Task<int> WriteResidentContributionsAsync(IEnumerable<ResidentContribution> rows, CancellationToken cancellationToken = default) =>
+        CopyAsync("resident_contributions (id, person_id, insuplc_admdvs, year, individual_amount, sponsored_amount, paid_by_person, subsidy_amount, sponsored_for, paid_on, receipt_no, journal_entry_id)", rows, (w, r) =>
+        {
+            w.Write(r.Id, NpgsqlDbType.Bigint);
+            w.Write(r.PersonId, NpgsqlDbType.Bigint);
+            w.Write(r.PoolAreaCode, NpgsqlDbType.Varchar);
+            w.Write(r.Year, NpgsqlDbType.Integer);
+            w.Write(r.IndividualAmount, NpgsqlDbType.Numeric);
+            w.Write(r.SponsoredAmount, NpgsqlDbType.Numeric);
+            w.Write(r.PaidByPerson, NpgsqlDbType.Numeric);
+            w.Write(r.SubsidyAmount, NpgsqlDbType.Numeric);
+            WriteNullable(w, r.SponsoredFor is { } s ? (int)s : null);
+            w.Write(r.PaidOn, NpgsqlDbType.Date);
+            w.Write(r.ReceiptNo, NpgsqlDbType.Varchar);
+            w.Write(r.JournalEntryId, NpgsqlDbType.Bigint);
+        }, cancellationToken);
+
+    private static void WriteNullable(NpgsqlBinaryImporter w, long? value)
+    {
+        if (value is { } v)
+        {
+            w.Write(v, NpgsqlDbType.Bigint);
+        }
+        else
+        {
+            w.WriteNull();
+        }
+    }
+
+    private static void WriteNullable(NpgsqlBinaryImporter w, int? value)
+    {
+        if (value is { } v)
+        {
+            w.Write(v, NpgsqlDbType.Integer);
+        }
+        else
+        {
+            w.WriteNull();
+        }
+    }
+
+    private static void WriteNullable(NpgsqlBinaryImporter w, DateOnly? value)
+    {
+        if (value is { } v)
+        {
+            w.Write(v, NpgsqlDbType.Date);
+        }
+        else
+        {
+            w.WriteNull();
+        }
+    }
 
     public async Task CommitAsync(CancellationToken cancellationToken = default)
     {

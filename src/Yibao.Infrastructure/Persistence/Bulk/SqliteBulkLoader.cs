@@ -2,6 +2,8 @@ using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using Yibao.Domain.Contributions;
+using Yibao.Domain.Funds;
 using Yibao.Domain.Institutions;
 using Yibao.Domain.Registry;
 
@@ -89,6 +91,103 @@ public sealed class SqliteBulkLoader(AppDbContext db) : IBulkLoader
                 p[7].Value = (object?)r.AreaCode ?? DBNull.Value;
                 p[8].Value = (object?)r.Address ?? DBNull.Value;
             }, cancellationToken);
+
+    public Task<int> WriteEnrollmentsAsync(IEnumerable<Enrollment> rows, CancellationToken cancellationToken = default) =>
+        InsertAsync("enrollments", ["id", "person_id", "insutype", "psn_type", "employer_id", "begndate", "enddate", "psn_insu_stas", "termination_reason",
+                "first_contribution_date", "carried_contribution_months", "transfer_area_code", "insuplc_admdvs"], rows,
+            (p, r) =>
+            {
+                p[0].Value = r.Id;
+                p[1].Value = r.PersonId;
+                p[2].Value = (int)r.InsuranceType;
+                p[3].Value = (int)r.Category;
+                p[4].Value = (object?)r.EmployerId ?? DBNull.Value;
+                p[5].Value = Date(r.BeginDate);
+                p[6].Value = Date(r.EndDate);
+                p[7].Value = (int)r.Status;
+                p[8].Value = r.TerminationReason is { } t ? (int)t : DBNull.Value;
+                p[9].Value = Date(r.FirstContributionDate);
+                p[10].Value = r.CarriedContributionMonths;
+                p[11].Value = (object?)r.TransferAreaCode ?? DBNull.Value;
+                p[12].Value = r.PoolAreaCode;
+            }, cancellationToken);
+
+    public Task<int> WriteEnrollmentEventsAsync(IEnumerable<EnrollmentEvent> rows, CancellationToken cancellationToken = default) =>
+        InsertAsync("enrollment_events", ["id", "enrollment_id", "kind", "effective_date", "psn_type", "memo", "sequence"], rows,
+            (p, r) =>
+            {
+                p[0].Value = r.Id;
+                p[1].Value = r.EnrollmentId;
+                p[2].Value = (int)r.Kind;
+                p[3].Value = Date(r.EffectiveDate);
+                p[4].Value = r.Category is { } c ? (int)c : DBNull.Value;
+                p[5].Value = (object?)r.Note ?? DBNull.Value;
+                p[6].Value = r.Sequence;
+            }, cancellationToken);
+
+    public Task<int> WriteSpecialStatusesAsync(IEnumerable<PersonSpecialStatus> rows, CancellationToken cancellationToken = default) =>
+        InsertAsync("person_special_statuses", ["id", "person_id", "psn_idet_type", "begntime", "endtime", "source", "source_reference"], rows,
+            (p, r) =>
+            {
+                p[0].Value = r.Id;
+                p[1].Value = r.PersonId;
+                p[2].Value = (int)r.Type;
+                p[3].Value = Date(r.BeginDate);
+                p[4].Value = Date(r.EndDate);
+                p[5].Value = r.Source;
+                p[6].Value = (object?)r.SourceReference ?? DBNull.Value;
+            }, cancellationToken);
+
+    public Task<int> WriteJournalEntriesAsync(IEnumerable<JournalEntry> rows, CancellationToken cancellationToken = default) =>
+        InsertAsync("journal_entries", ["id", "entry_date", "memo", "source_type", "source_id", "reverses_entry_id"], rows,
+            (p, r) =>
+            {
+                p[0].Value = r.Id;
+                p[1].Value = Date(r.EntryDate);
+                p[2].Value = r.Memo;
+                p[3].Value = r.SourceType;
+                p[4].Value = r.SourceId;
+                p[5].Value = (object?)r.ReversesEntryId ?? DBNull.Value;
+            }, cancellationToken);
+
+    public Task<int> WriteJournalLinesAsync(IEnumerable<JournalLine> rows, CancellationToken cancellationToken = default) =>
+        InsertAsync("journal_lines", ["id", "journal_entry_id", "fund", "account_code", "debit", "credit", "person_id", "employer_id"], rows,
+            (p, r) =>
+            {
+                p[0].Value = r.Id;
+                p[1].Value = r.JournalEntryId;
+                p[2].Value = (int)r.Fund;
+                p[3].Value = r.AccountCode;
+                p[4].Value = Decimal(r.Debit);
+                p[5].Value = Decimal(r.Credit);
+                p[6].Value = (object?)r.PersonId ?? DBNull.Value;
+                p[7].Value = (object?)r.EmployerId ?? DBNull.Value;
+            }, cancellationToken);
+
+    public Task<int> WriteResidentContributionsAsync(IEnumerable<ResidentContribution> rows, CancellationToken cancellationToken = default) =>
+        InsertAsync("resident_contributions", ["id", "person_id", "insuplc_admdvs", "year", "individual_amount", "sponsored_amount", "paid_by_person",
+                "subsidy_amount", "sponsored_for", "paid_on", "receipt_no", "journal_entry_id"], rows,
+            (p, r) =>
+            {
+                p[0].Value = r.Id;
+                p[1].Value = r.PersonId;
+                p[2].Value = r.PoolAreaCode;
+                p[3].Value = r.Year;
+                p[4].Value = Decimal(r.IndividualAmount);
+                p[5].Value = Decimal(r.SponsoredAmount);
+                p[6].Value = Decimal(r.PaidByPerson);
+                p[7].Value = Decimal(r.SubsidyAmount);
+                p[8].Value = r.SponsoredFor is { } s ? (int)s : DBNull.Value;
+                p[9].Value = Date(r.PaidOn);
+                p[10].Value = r.ReceiptNo;
+                p[11].Value = r.JournalEntryId;
+            }, cancellationToken);
+
+    /// <summary>DateOnly as EF Core's SQLite provider stores it.</summary>
+    private static object Date(DateOnly? d) => d is { } v ? v.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : DBNull.Value;
+
+    /// <summary>decimal as EF Core's SQLite provider stores it (TEXT, invariant, at least one decimal place).</summary>
+    private static string Decimal(decimal v) => v.ToString("0.0###########################", CultureInfo.InvariantCulture);
 
     public async Task CommitAsync(CancellationToken cancellationToken = default)
     {
