@@ -6,7 +6,7 @@ using Yibao.Application.Registry;
 namespace Yibao.Web.Pages.Registry;
 
 /// <summary>Base of the 参保登记 forms: 经办员 only, errors from the handlers shown in Chinese and on the named fields.</summary>
-[Authorize(Policy = Policies.RegistryWrite)]
+[Authorize(Policy = Yibao.Web.Policies.RegistryWrite)]
 public abstract class RegistryFormModel(TimeProvider clock) : PageModel
 {
     public IReadOnlyList<AppError> Errors { get; protected set; } = [];
