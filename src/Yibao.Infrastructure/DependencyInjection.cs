@@ -78,8 +78,18 @@ public static class DependencyInjection
         services.AddScoped<ListApiClientsHandler>();
         services.AddScoped<AuthenticateApiClientHandler>();
 
-        // 联网结算 (Settlement): reference data from files until catalogs/policies are stored (swap the implementation here).
-        services.TryAddSingleton<ISettlementReferenceData>(_ => new FileSettlementReferenceData(configuration));
+        // 联网结算 (Settlement)
+        // Policy and catalog from the database; a policy/catalog file pair may be named instead (YIBAO_POLICY_FILE,
+        // YIBAO_CATALOG_FILE) to try a parameter set before importing it.
+        if (!string.IsNullOrWhiteSpace(configuration["YIBAO_POLICY_FILE"]) || !string.IsNullOrWhiteSpace(configuration["YIBAO_CATALOG_FILE"]))
+        {
+            services.TryAddSingleton<ISettlementReferenceData>(_ => new FileSettlementReferenceData(configuration));
+        }
+        else
+        {
+            services.TryAddScoped<ISettlementReferenceData, StoredSettlementReferenceData>();
+        }
+
         services.AddScoped<IPersonSettlementLock, PersonSettlementLock>();
         services.AddScoped<IdempotentRequests>();
         services.AddScoped<RegisterOutpatientHandler>();

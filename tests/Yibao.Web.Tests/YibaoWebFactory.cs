@@ -26,6 +26,9 @@ public sealed partial class YibaoWebFactory : WebApplicationFactory<Program>, IA
         builder.UseEnvironment("Production");
         builder.UseSetting("YIBAO_DB_PROVIDER", "sqlite");
         builder.UseSetting("YIBAO_DB", $"Data Source={DbPath}");
+        // Settlement API tests price against the sample policy and catalog files (stored versions are tested in Application tests).
+        builder.UseSetting("YIBAO_POLICY_FILE", "samples/policies/shifanxian-2025.json");
+        builder.UseSetting("YIBAO_CATALOG_FILE", "samples/catalogs/demo-catalog.csv");
     }
 
     public async ValueTask InitializeAsync()

@@ -18,7 +18,7 @@ public sealed record CatalogPolicySeedResult(int Items, int Diagnoses, long? Pol
 /// 999001; the seed re-homes the policy and the 先行自付比例 periods to the demo county's own code.
 /// </summary>
 public sealed class CatalogPolicySeeder(AppDbContext db, ImportCatalogHandler importCatalog, ImportCodeTableHandler importCodes,
-    SavePolicyVersionHandler savePolicy, ChangePolicyStatusHandler changeStatus)
+    SavePolicyVersionHandler savePolicy, ChangePolicyStatusHandler changeStatus, ClonePolicyToNextYearHandler clonePolicy)
 {
     private static readonly string[] DiagnosisHeader = ["diag_code", "diag_name"];
 
@@ -72,6 +72,27 @@ public sealed class CatalogPolicySeeder(AppDbContext db, ImportCatalogHandler im
             }
 
             policyId = saved.Value.Id;
+
+            // The demo year of care (DemoCoverage.ContributionYear) needs a policy in force: copy the sample forward, as
+            // an agency does each January, and activate each copy.
+            var current = saved.Value;
+            while (current.EffectiveTo.Year < DemoCoverage.ContributionYear)
+            {
+                var cloned = await clonePolicy.HandleAsync(new ClonePolicyToNextYear(current.Id), ct);
+                if (!cloned.Succeeded)
+                {
+                    return AppResult<CatalogPolicySeedResult>.Fail(cloned.Errors);
+                }
+
+                var active = await changeStatus.HandleAsync(new ChangePolicyStatus(cloned.Value!.Id, PolicyStatus.Active), ct);
+                if (!active.Succeeded)
+                {
+                    return AppResult<CatalogPolicySeedResult>.Fail(active.Errors);
+                }
+
+                current = cloned.Value;
+                policyId = current.Id;
+            }
         }
 
         return AppResult<CatalogPolicySeedResult>.Ok(new CatalogPolicySeedResult(catalog.Version!.Added, diag.Added, policyId, Skipped: false));
@@ -79,5 +100,5 @@ public sealed class CatalogPolicySeeder(AppDbContext db, ImportCatalogHandler im
 
     public static string Describe(CatalogPolicySeedResult r) => r.Skipped
         ? "已有医保目录或待遇政策数据，跳过目录与政策的演示数据"
-        : string.Create(CultureInfo.InvariantCulture, $"医保目录 {r.Items} 条，诊断 {r.Diagnoses} 条，待遇政策参数集 {(r.PolicyVersionId is { } id ? "1 个（编号 " + id + "，已生效）" : "0 个")}");
+        : string.Create(CultureInfo.InvariantCulture, $"医保目录 {r.Items} 条，诊断 {r.Diagnoses} 条，待遇政策参数集 {(r.PolicyVersionId is { } id ? "已生效（最新编号 " + id + "）" : "0 个")}");
 }

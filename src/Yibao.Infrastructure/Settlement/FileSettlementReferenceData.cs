@@ -57,12 +57,20 @@ public sealed class FileSettlementReferenceData(IConfiguration configuration) : 
         }
     }
 
-    /// <summary>The configured path, or the default found from the working directory or the application folder upwards.</summary>
+    /// <summary>
+    /// The configured path (absolute, or relative and found from the working directory or the application folder
+    /// upwards), or the default found the same way.
+    /// </summary>
     private static string Locate(string? configured, string relative)
     {
         if (!string.IsNullOrWhiteSpace(configured))
         {
-            return configured;
+            if (Path.IsPathRooted(configured) || File.Exists(configured))
+            {
+                return configured;
+            }
+
+            relative = configured;
         }
 
         foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })

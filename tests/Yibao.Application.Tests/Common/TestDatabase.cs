@@ -45,7 +45,14 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public FakeTimeProvider Clock => (FakeTimeProvider)Services.GetRequiredService<TimeProvider>();
 
-    public static async Task<TestDatabase> CreateAsync(string provider)
+    /// <summary>Sample policy and catalog files for settlement tests that do not need stored versions.</summary>
+    public static readonly IReadOnlyDictionary<string, string?> SampleReferenceFiles = new Dictionary<string, string?>
+    {
+        ["YIBAO_POLICY_FILE"] = "samples/policies/shifanxian-2025.json",
+        ["YIBAO_CATALOG_FILE"] = "samples/catalogs/demo-catalog.csv",
+    };
+
+    public static async Task<TestDatabase> CreateAsync(string provider, IReadOnlyDictionary<string, string?>? settings = null)
     {
         string connectionString;
         string? sqliteFile = null, pgAdmin = null, pgName = null;
@@ -73,7 +80,7 @@ public sealed class TestDatabase : IAsyncDisposable
         {
             ["YIBAO_DB_PROVIDER"] = provider,
             ["YIBAO_DB"] = connectionString,
-        }).Build();
+        }).AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<ICurrentUser>(new TestCurrentUser());

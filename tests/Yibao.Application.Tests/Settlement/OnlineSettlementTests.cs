@@ -64,9 +64,30 @@ public sealed class OnlineSettlementTests
 
     [Theory]
     [MemberData(nameof(Providers))]
+    public async Task Settlement_prices_against_the_stored_catalog_and_active_policy_version_and_records_its_id(string provider)
+    {
+        // No policy files configured: reference data comes from the database (imported catalog, activated policy).
+        await using var db = await TestDatabase.CreateAsync(provider);
+        var seeded = await db.InScopeAsync(sp => sp.GetRequiredService<Yibao.Infrastructure.Demo.CatalogPolicySeeder>().SeedAsync("130123"));
+        seeded.Succeeded.ShouldBeTrue(string.Join("；", seeded.Errors.Select(e => e.Message)));
+        var version2025 = await db.InScopeAsync(sp => sp.GetRequiredService<AppDbContext>().PolicyVersions.AsNoTracking()
+            .SingleAsync(p => p.EffectiveFrom.Year == 2025));
+        var s = await SeedAsync(db);
+        var mdtrt = await RegisterAndUploadAsync(db, s.A, s.PsnNo, Line("1", Amoxicillin, 4, 12.5m));
+
+        var setl = await db.InScopeAsync(sp => sp.GetRequiredService<SettleOutpatientHandler>().HandleAsync(s.A, new SettleOutpatient(mdtrt, 50m)));
+
+        setl.Succeeded.ShouldBeTrue(string.Join("；", setl.Errors.Select(e => e.Message)));
+        setl.Value!.PolicyVersion.ShouldBe($"{version2025.Code}@v{version2025.Id}");
+        setl.Value.Setlinfo["medfee_sumamt"].ShouldBe(50m);
+        await AssertLedgerBalancedAsync(db);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
     public async Task Outpatient_settlement_writes_settlement_accumulators_and_balanced_postings_and_cancellation_restores_them(string provider)
     {
-        await using var db = await TestDatabase.CreateAsync(provider);
+        await using var db = await TestDatabase.CreateAsync(provider, TestDatabase.SampleReferenceFiles);
         var s = await SeedAsync(db);
         var mdtrt = await RegisterAndUploadAsync(db, s.A, s.PsnNo, Line("1", Amoxicillin, 4, 12.5m), Line("2", "UNKNOWN-ITEM", 1, 10m));
 
@@ -128,7 +149,7 @@ public sealed class OnlineSettlementTests
     [MemberData(nameof(Providers))]
     public async Task Bad_input_is_refused_with_a_code_and_nothing_is_written(string provider)
     {
-        await using var db = await TestDatabase.CreateAsync(provider);
+        await using var db = await TestDatabase.CreateAsync(provider, TestDatabase.SampleReferenceFiles);
         var s = await SeedAsync(db);
         async Task<AppError> RegisterError(InstitutionCaller c, RegisterOutpatient cmd) =>
             (await db.InScopeAsync(sp => sp.GetRequiredService<RegisterOutpatientHandler>().HandleAsync(c, cmd))).Errors[0];
@@ -172,7 +193,7 @@ public sealed class OnlineSettlementTests
     [MemberData(nameof(Providers))]
     public async Task Repeated_msgid_returns_the_stored_answer_and_a_different_request_with_it_conflicts(string provider)
     {
-        await using var db = await TestDatabase.CreateAsync(provider);
+        await using var db = await TestDatabase.CreateAsync(provider, TestDatabase.SampleReferenceFiles);
         var s = await SeedAsync(db);
         var mdtrt = await RegisterAndUploadAsync(db, s.A, s.PsnNo, Line("1", Amoxicillin, 4, 12.5m));
         var call = new ApiCall(s.A.InstitutionId, "MSG-0001", "2207", ApiCall.HashOf("2207", mdtrt, "{\"medfee_sumamt\":50}"));
@@ -201,7 +222,7 @@ public sealed class OnlineSettlementTests
     [MemberData(nameof(Providers))]
     public async Task Parallel_settlements_for_one_person_are_serialised(string provider)
     {
-        await using var db = await TestDatabase.CreateAsync(provider);
+        await using var db = await TestDatabase.CreateAsync(provider, TestDatabase.SampleReferenceFiles);
         var s = await SeedAsync(db);
         const int n = 12;
         var encounters = new List<string>();
