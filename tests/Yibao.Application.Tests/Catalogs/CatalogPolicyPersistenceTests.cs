@@ -115,9 +115,13 @@ public sealed class CatalogPolicyPersistenceTests
 
         var policy = await db.InScopeAsync(sp => sp.GetRequiredService<IPolicyProvider>().GetPolicyAsync("519999", "390", new DateOnly(2025, 7, 1)));
         policy.ShouldNotBeNull();
-        policy.VersionId.ShouldBe(seeded.Value.PolicyVersionId!.Value);
         policy.Policy.PoolArea.ShouldBe("519999");
-        (await db.InScopeAsync(sp => sp.GetRequiredService<IPolicyProvider>().GetPolicyAsync("519999", "390", new DateOnly(2026, 7, 1)))).ShouldBeNull();
+        // The seed carries the sample policy forward to the demo year (2026) and activates that copy too.
+        var next = await db.InScopeAsync(sp => sp.GetRequiredService<IPolicyProvider>().GetPolicyAsync("519999", "390", new DateOnly(2026, 7, 1)));
+        next.ShouldNotBeNull();
+        next.VersionId.ShouldBe(seeded.Value.PolicyVersionId!.Value);
+        next.VersionId.ShouldNotBe(policy.VersionId);
+        (await db.InScopeAsync(sp => sp.GetRequiredService<IPolicyProvider>().GetPolicyAsync("519999", "390", new DateOnly(2027, 7, 1)))).ShouldBeNull();
     }
 
     [Theory]
