@@ -101,6 +101,9 @@ public static class DependencyInjection
         services.AddScoped<GetSettlementHandler>();
         services.AddScoped<GetAccumulatorsHandler>();
         services.AddScoped<CheckTreatmentHandler>();
+        services.AddScoped<ReverseTransactionHandler>();
+        services.AddScoped<ReconcileTotalsHandler>();
+        services.AddScoped<ReconcileDetailsHandler>();
 
         // 医保目录 (Catalogs) and 待遇政策 (Policies)
         services.AddSingleton<CatalogCache>();

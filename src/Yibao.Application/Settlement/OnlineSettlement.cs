@@ -39,11 +39,13 @@ public static class SettlementErrors
     public const string LineAmountMismatch = "line-amount-mismatch";
     public const string Validation = "validation-failed";
     public const string Concurrency = "concurrent-update";
+    public const string OriginalMsgidNotFound = "original-msgid-not-found";
+    public const string ReversalNotSupported = "reversal-not-supported";
 
     public static AppError Error(string code, string message, string? field = null) => new(code, message, field);
 
     /// <summary>404-class codes (not found, or not the caller's: an institution never learns about others' data).</summary>
-    public static bool IsNotFound(string code) => code is PersonNotFound or EncounterNotFound or SettlementNotFound or FeeDetailNotFound or InstitutionNotFound;
+    public static bool IsNotFound(string code) => code is PersonNotFound or EncounterNotFound or SettlementNotFound or FeeDetailNotFound or InstitutionNotFound or OriginalMsgidNotFound;
 
     /// <summary>409-class codes (the state does not allow the operation).</summary>
     public static bool IsConflict(string code) => code is EncounterNotOpen or AlreadySettled or AlreadyCancelled or DuplicateFeeDetail or Concurrency;

@@ -1,0 +1,142 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using Yibao.Application.Common;
+using Yibao.Domain.Settlement;
+
+namespace Yibao.Application.Settlement;
+
+/// <summary>
+/// 2601 冲正交易: the institution sent a write and never received the answer; it names the original message id
+/// (<c>omsgid</c>) and the agency undoes whatever that message did, exactly as the matching cancellation would:
+/// a 2207 settlement is cancelled like 2208 (reversing journal entry, accumulators restored, encounter reopened),
+/// a 2201 registration is cancelled like 2202, the lines of a 2204 upload are cancelled like 2205.
+/// Only the caller's own messages are found; nothing is deleted.
+/// </summary>
+public sealed record ReverseTransaction(
+    [property: JsonPropertyName("omsgid")] string Omsgid,
+    [property: JsonPropertyName("oinfno")] string? Oinfno = null,
+    [property: JsonPropertyName("psn_no")] string? PsnNo = null);
+
+public sealed record ReversalView(
+    [property: JsonPropertyName("omsgid")] string Omsgid,
+    [property: JsonPropertyName("oinfno")] string Oinfno,
+    [property: JsonPropertyName("mdtrt_id")] string? MdtrtId,
+    [property: JsonPropertyName("setl_id")] string? SetlId,
+    [property: JsonPropertyName("rvs_rslt")] string Result,
+    [property: JsonPropertyName("memo")] string Memo);
+
+public sealed class ReverseTransactionValidator : AbstractValidator<ReverseTransaction>
+{
+    public ReverseTransactionValidator()
+    {
+        RuleFor(x => x.Omsgid).NotEmpty().WithMessage("原报文 ID omsgid：不能为空")
+            .MaximumLength(60).WithMessage("原报文 ID omsgid：不能超过 60 个字符").OverridePropertyName("omsgid");
+        RuleFor(x => x.Oinfno).Matches("^[0-9]{4}$").When(x => !string.IsNullOrEmpty(x.Oinfno))
+            .WithMessage("原交易编号 oinfno：须为 4 位数字交易编号").OverridePropertyName("oinfno");
+    }
+}
+
+public sealed class ReverseTransactionHandler(
+    IAppDbContext db,
+    CancelSettlementHandler cancelSettlement,
+    CancelOutpatientRegistrationHandler cancelRegistration)
+{
+    public const string OriginalNotFound = SettlementErrors.OriginalMsgidNotFound;
+    public const string NotReversible = SettlementErrors.ReversalNotSupported;
+
+    /// <summary>Transactions 2601 can undo.</summary>
+    public static readonly IReadOnlyList<string> ReversibleInfnos = ["2201", "2204", "2207"];
+
+    private readonly ReverseTransactionValidator _validator = new();
+
+    public async Task<AppResult<ReversalView>> HandleAsync(InstitutionCaller caller, ReverseTransaction command, CancellationToken ct = default)
+    {
+        var validation = await _validator.ValidateAsync(command, ct);
+        if (!validation.IsValid)
+        {
+            return AppResult<ReversalView>.Fail(validation.ToAppErrors());
+        }
+
+        return await db.InTransactionAsync(() => ReverseAsync(caller, command with { Omsgid = command.Omsgid.Trim() }, ct), ct);
+    }
+
+    private async Task<AppResult<ReversalView>> ReverseAsync(InstitutionCaller caller, ReverseTransaction command, CancellationToken ct)
+    {
+        static AppResult<ReversalView> Fail(AppError e) => AppResult<ReversalView>.Fail(e);
+        var (_, instError) = await db.ActiveInstitutionAsync(caller, ct);
+        if (instError is not null)
+        {
+            return Fail(instError);
+        }
+
+        var original = await db.ApiRequestLogs.AsNoTracking()
+            .FirstOrDefaultAsync(r => r.InstitutionId == caller.InstitutionId && r.Msgid == command.Omsgid, ct);
+        if (original is null)
+        {
+            return Fail(new AppError(OriginalNotFound,
+                $"原报文 ID omsgid：本机构没有成功办理过报文“{command.Omsgid}”的交易（原交易未生效，无需冲正）", "omsgid"));
+        }
+
+        if (!string.IsNullOrEmpty(command.Oinfno) && !string.Equals(command.Oinfno, original.Infno, StringComparison.Ordinal))
+        {
+            return Fail(new AppError(SettlementErrors.Validation,
+                $"原交易编号 oinfno：报文“{command.Omsgid}”的交易编号是 {original.Infno}，不是 {command.Oinfno}", "oinfno"));
+        }
+
+        using var answer = JsonDocument.Parse(original.ResponseJson);
+        var root = answer.RootElement;
+        var memo = $"冲正（原报文 {command.Omsgid}）";
+        switch (original.Infno)
+        {
+            case "2207":
+            {
+                var setlId = root.GetProperty("setl_id").GetString()!;
+                var r = await cancelSettlement.HandleAsync(caller, new CancelSettlement(setlId, memo), ct);
+                return r.Succeeded
+                    ? AppResult<ReversalView>.Ok(new ReversalView(command.Omsgid, original.Infno, r.Value!.MdtrtId, setlId, "1", $"结算 {setlId} 已冲正：已写冲销凭证并恢复年度累计"))
+                    : AppResult<ReversalView>.Fail(r.Errors);
+            }
+
+            case "2201":
+            {
+                var mdtrtId = root.GetProperty("mdtrt_id").GetString()!;
+                var r = await cancelRegistration.HandleAsync(caller, new CancelOutpatientRegistration(mdtrtId), ct);
+                return r.Succeeded
+                    ? AppResult<ReversalView>.Ok(new ReversalView(command.Omsgid, original.Infno, mdtrtId, null, "1", $"挂号 {mdtrtId} 已冲正（撤销挂号）"))
+                    : AppResult<ReversalView>.Fail(r.Errors);
+            }
+
+            case "2204":
+            {
+                var mdtrtId = root.GetProperty("mdtrt_id").GetString()!;
+                var sns = root.GetProperty("result").EnumerateArray().Select(x => x.GetProperty("feedetl_sn").GetString()!).ToHashSet(StringComparer.Ordinal);
+                var e = await db.OwnEncounterAsync(caller, mdtrtId, withLines: true, ct);
+                if (e is null)
+                {
+                    return Fail(OnlineSettlement.EncounterNotFound(mdtrtId));
+                }
+
+                if (e.Status != EncounterStatus.Registered)
+                {
+                    return Fail(UploadFeeDetailsHandler.NotOpen(e));
+                }
+
+                var targets = e.FeeDetails.Where(f => sns.Contains(f.FeedetlSn)).ToList();
+                if (targets.All(f => f.Cancelled))
+                {
+                    return Fail(new AppError(SettlementErrors.AlreadyCancelled, $"原报文 ID omsgid：报文“{command.Omsgid}”上传的费用明细已全部撤销", "omsgid"));
+                }
+
+                targets.ForEach(f => f.Cancelled = true);
+                await db.SaveChangesAsync(ct);
+                return AppResult<ReversalView>.Ok(new ReversalView(command.Omsgid, original.Infno, mdtrtId, null, "1", $"就诊 {mdtrtId} 的 {targets.Count} 条费用明细已冲正（撤销）"));
+            }
+
+            default:
+                return Fail(new AppError(NotReversible,
+                    $"原报文 ID omsgid：报文“{command.Omsgid}”是 {original.Infno} 交易，冲正只适用于 {string.Join("、", ReversibleInfnos)}（撤销类交易请重新发起原交易）", "omsgid"));
+        }
+    }
+}
