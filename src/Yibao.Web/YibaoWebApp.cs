@@ -144,6 +144,7 @@ public static class YibaoWebApp
         app.MapYibaoApi();
         app.MapRegistryApi();
         app.MapSettlementApi();
+        app.MapFsiEnvelope();
         return app;
     }
 

@@ -9,7 +9,7 @@ using Yibao.Web.Infrastructure;
 namespace Yibao.Web.Api;
 
 /// <summary>
-/// 联网结算 API for designated institutions (API key): outpatient 2201/2202/2204/2205/2206/2207/2208, 2001, 5206.
+/// 联网结算 API for designated institutions (API key): outpatient 2201/2202/2204/2205/2206/2207/2208, 2001, 5206, 2601 冲正, 3201/3202 对账.
 /// Writes need a <c>msgid</c> header: a repeat returns the stored answer (header <c>Idempotent-Replayed: true</c>),
 /// the same msgid with another request is 409 <c>msgid-conflict</c>. Errors are ProblemDetails with a stable code.
 /// </summary>
@@ -66,6 +66,22 @@ public static class SettlementEndpoints
                 WriteAsync<CancelBody, SettlementView>(ctx, idem, "2208", setlId,
                     (caller, body, t) => h.HandleAsync(caller, new CancelSettlement(setlId, body?.Memo), t), ct, allowEmpty: true))
             .WithSummary("门诊结算撤销（2208）").WithDescription("写冲销凭证、恢复年度累计、就诊回到已登记状态；不删除任何记录。").Produces<SettlementView>();
+        api.MapPost("/reversals", (HttpContext ctx, ReverseTransactionHandler h, IdempotentRequests idem, CancellationToken ct) =>
+                WriteAsync<ReverseTransaction, ReversalView>(ctx, idem, "2601", "reversals",
+                    (caller, body, t) => h.HandleAsync(caller, body!, t), ct))
+            .WithSummary("冲正交易（2601）")
+            .WithDescription("请求体：omsgid（原交易的报文 ID）、oinfno（原交易编号，可选）。原交易 2207 按结算撤销冲正（冲销凭证、恢复累计），2201 撤销挂号，2204 撤销该次上传的明细；未办理成功的报文返回 original-msgid-not-found。请求头 msgid 必填，本交易同样按 msgid 幂等。")
+            .Produces<ReversalView>();
+        api.MapPost("/reconciliation/totals", (HttpContext ctx, ReconcileTotalsHandler h, CancellationToken ct) =>
+                QueryAsync<ReconcileTotals, TotalsReconciliation>(ctx, (caller, body, t) => h.HandleAsync(caller, body, t), ct))
+            .WithSummary("对总账（3201）")
+            .WithDescription("请求体：stmt_begndate、stmt_enddate、data[]（insutype、clr_type 11 门诊/21 住院/41 药店购药、medfee_sumamt、fund_pay_sumamt、acct_pay、fixmedins_setl_cnt）。只统计本机构期间内未撤销的结算；stmt_rslt 0 一致、1 不一致，并逐项给出差额。只读，不需要 msgid。")
+            .Produces<TotalsReconciliation>();
+        api.MapPost("/reconciliation/details", (HttpContext ctx, ReconcileDetailsHandler h, CancellationToken ct) =>
+                QueryAsync<ReconcileDetails, DetailsReconciliation>(ctx, (caller, body, t) => h.HandleAsync(caller, body, t), ct))
+            .WithSummary("对明细账（3202）")
+            .WithDescription("请求体：stmt_begndate、stmt_enddate、details[]（setl_id、medfee_sumamt、fund_pay_sumamt、acct_pay）。返回 missing_in_hi（医保方缺）、missing_in_medins（机构方缺）、amount_diffs（金额不符）。只读，不需要 msgid。")
+            .Produces<DetailsReconciliation>();
         return app;
     }
 
@@ -135,6 +151,14 @@ public static class SettlementEndpoints
         }
 
         return Results.Text(outcome.StoredJson!, "application/json; charset=utf-8", statusCode: StatusCodes.Status200OK);
+    }
+
+    private static async Task<IResult> QueryAsync<TBody, TResult>(HttpContext ctx,
+        Func<InstitutionCaller, TBody, CancellationToken, Task<AppResult<TResult>>> work, CancellationToken ct)
+        where TBody : class
+    {
+        var (body, error) = await ReadBodyAsync<TBody>(ctx, allowEmpty: false, ct);
+        return error ?? ToResult(await work(InstitutionApiKeyHandler.CallerOf(ctx.User), body!.Value.Parsed!, ct));
     }
 
     private static async Task<((string Raw, TBody? Parsed)? Value, IResult? Error)> ReadBodyAsync<TBody>(HttpContext ctx, bool allowEmpty, CancellationToken ct)
