@@ -1,3 +1,10 @@
 using BenchmarkDotNet.Running;
+using Yibao.Benchmarks.Registry;
+
+if (args is ["person-import-file", ..])
+{
+    return await PersonImportFileGenerator.RunAsync(args);
+}
 
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+return 0;

@@ -29,6 +29,7 @@ internal static class CliCommands
         root.Subcommands.Add(DisclosureCommands.Build(ctx));
         root.Subcommands.Add(BudgetCommands.Build(ctx));
         CatalogPolicyCommands.AddTo(root, ctx);
+        root.Subcommands.Add(PersonImportCommands.Build(ctx));
         return root;
     }
 

@@ -54,6 +54,7 @@ public static class DependencyInjection
 
         // 参保登记 (Registry)
         services.AddScoped<RegisterPersonHandler>();
+        services.AddScoped<ImportPersonsHandler>();
         services.AddScoped<EnrollPersonHandler>();
         services.AddScoped<ChangeEnrollmentHandler>();
         services.AddScoped<SuspendEnrollmentHandler>();

@@ -24,6 +24,7 @@ public static class Navigation
         new("参保登记", "bi-person-vcard", [
             new NavItem("人员查询", "/Registry/Persons/Index", "bi-search", RegistryAccess.ReadRoles),
             new NavItem("参保登记", "/Registry/Persons/Register", "bi-person-plus", Roles.Clerk),
+            new NavItem("批量导入", "/Registry/Persons/Import", "bi-upload", Roles.Clerk),
             new NavItem("参保单位", "/Registry/Employers/Index", "bi-building", RegistryAccess.ReadRoles),
         ]),
         new("医保目录/待遇政策", "bi-journal-medical", [

@@ -20,6 +20,7 @@ public static class BulkLoaderRegistration
             services.AddScoped<IBulkLoader, SqliteBulkLoader>();
         }
 
+        services.AddScoped<Application.Registry.IPersonImportWriter, PersonImportWriter>();
         services.AddScoped<DemoSeeder>();
         return services;
     }
