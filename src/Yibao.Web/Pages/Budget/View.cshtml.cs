@@ -35,8 +35,6 @@ public sealed class ViewModel(GetBudgetHandler get, ChangeBudgetStatusHandler ch
 
     public IReadOnlyList<AppError> Errors { get; private set; } = [];
 
-    public string? Message { get; private set; }
-
     public string ChartLabels { get; private set; } = "[]";
 
     public string ChartCurrent { get; private set; } = "[]";
@@ -50,10 +48,6 @@ public sealed class ViewModel(GetBudgetHandler get, ChangeBudgetStatusHandler ch
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (TempData["Message"] is string m)
-        {
-            Message = m;
-        }
         return await LoadAsync(ct) ? Page() : NotFound();
     }
 
