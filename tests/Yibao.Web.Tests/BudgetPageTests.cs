@@ -109,6 +109,25 @@ public sealed partial class BudgetPageTests(YibaoWebFactory factory) : IClassFix
         (await StatusAsync(leader, id, "已报送")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
     }
 
+    [Fact]
+    public async Task A_sample_with_prior_year_figures_shows_the_comparison_chart_data_and_the_province_tables()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !Directory.Exists(Path.Combine(dir.FullName, "samples", "budgets")))
+        {
+            dir = dir.Parent;
+        }
+        var json = await File.ReadAllTextAsync(Path.Combine(dir!.FullName, "samples", "budgets", "zhenan-2023.json"), TestContext.Current.CancellationToken);
+        var client = await FinanceAsync(FinanceName + "4");
+        var id = await ImportAsync(client, json);
+        var html = WebUtility.HtmlDecode(await client.GetStringAsync($"/Budget/View?id={id}"));
+        html.ShouldContain("id=\"budget-compare\"");
+        html.ShouldContain("data-budget-chart");
+        html.ShouldContain("工资福利支出（301）");
+        html.ShouldContain("陕西 15 张表");
+        html.ShouldContain("budget-findings");
+    }
+
     [GeneratedRegex(@"id=(\d+)")]
     private static partial Regex IdRegex();
 }

@@ -43,6 +43,9 @@ public sealed class ViewModel(GetBudgetHandler get, ChangeBudgetStatusHandler ch
 
     public bool CanWrite => User.IsInRole(Roles.Finance);
 
+    // Written into data-* attributes, which Razor HTML-encodes: Chinese stays readable.
+    private static readonly JsonSerializerOptions ChartJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     private static readonly (string Code, string Name)[] EconomicClasses =
         [("301", "工资福利支出"), ("302", "商品和服务支出"), ("303", "对个人和家庭的补助"), ("310", "资本性支出")];
 
@@ -169,7 +172,7 @@ public sealed class ViewModel(GetBudgetHandler get, ChangeBudgetStatusHandler ch
             current.Add(Math.Round(sum / 10000m, 2, MidpointRounding.AwayFromZero));
             prev.Add(p is decimal pv ? Math.Round(pv / 10000m, 2, MidpointRounding.AwayFromZero) : null);
         }
-        ChartLabels = JsonSerializer.Serialize(labels);
+        ChartLabels = JsonSerializer.Serialize(labels, ChartJson);
         ChartCurrent = JsonSerializer.Serialize(current);
         ChartPrior = prev.Any(x => x is not null) ? JsonSerializer.Serialize(prev) : "[]";
         return true;
