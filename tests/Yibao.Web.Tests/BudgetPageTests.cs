@@ -72,6 +72,16 @@ public sealed partial class BudgetPageTests(YibaoWebFactory factory) : IClassFix
             (await file.Content.ReadAsByteArrayAsync()).Length.ShouldBeGreaterThan(100);
         }
 
+        if (File.Exists("/usr/bin/chromium"))
+        {
+            var pdf = await client.GetAsync($"/Budget/View?id={id}&handler=Download&format=pdf");
+            pdf.StatusCode.ShouldBe(HttpStatusCode.OK);
+            pdf.Content.Headers.ContentType!.MediaType.ShouldBe("application/pdf");
+        }
+        var excel = await client.GetAsync("/Budget?handler=Export");
+        excel.StatusCode.ShouldBe(HttpStatusCode.OK);
+        excel.Content.Headers.ContentType!.MediaType.ShouldBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
         var anonymous = factory.NewClient();
         var pub = WebUtility.HtmlDecode(await anonymous.GetStringAsync("/public/disclosures"));
         pub.ShouldContain(string.Create(CultureInfo.InvariantCulture, $"示范县医疗保障局{Today.Year}年预算"));
