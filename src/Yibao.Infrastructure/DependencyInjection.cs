@@ -120,6 +120,11 @@ public static class DependencyInjection
         services.AddScoped<ChangePolicyStatusHandler>();
         services.AddScoped<ClonePolicyToNextYearHandler>();
         services.AddScoped<PolicyQueriesHandler>();
+        services.AddScoped<Yibao.Application.Budget.ImportBudgetHandler>();
+        services.AddScoped<Yibao.Application.Budget.ReplaceBudgetDocumentHandler>();
+        services.AddScoped<Yibao.Application.Budget.ChangeBudgetStatusHandler>();
+        services.AddScoped<Yibao.Application.Budget.ListBudgetsHandler>();
+        services.AddScoped<Yibao.Application.Budget.GetBudgetHandler>();
         services.AddScoped<Demo.CatalogPolicySeeder>();
         return services;
     }

@@ -81,13 +81,17 @@ public static class YibaoWebApp
             .AddPolicy(SettlementEndpoints.StaffOrInstitutionPolicy, p => p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme, InstitutionApiKeyHandler.SchemeName).RequireAuthenticatedUser())
             .AddPolicy(Policies.CatalogRead, p => p.RequireRole(Roles.Administrator, Roles.Clerk, Roles.Reviewer))
             .AddPolicy(Policies.RegistryRead, p => p.RequireRole(RegistryAccess.ReadRoles))
-            .AddPolicy(Policies.RegistryWrite, p => p.RequireRole(Roles.Clerk));
+            .AddPolicy(Policies.RegistryWrite, p => p.RequireRole(Roles.Clerk))
+            .AddPolicy(Policies.BudgetRead, p => p.RequireRole(Roles.Finance, Roles.Leader))
+            .AddPolicy(Policies.BudgetWrite, p => p.RequireRole(Roles.Finance));
         services.AddRazorPages(o =>
         {
             o.Conventions.AuthorizeFolder("/Admin", Policies.Administrator);
             o.Conventions.AuthorizeFolder("/Catalogs", Policies.CatalogRead);
             o.Conventions.AuthorizeFolder("/Policies", Policies.CatalogRead);
             o.Conventions.AuthorizeFolder("/Registry", Policies.RegistryRead);
+            o.Conventions.AuthorizeFolder("/Budget", Policies.BudgetRead);
+            o.Conventions.AuthorizePage("/Budget/Import", Policies.BudgetWrite);
             o.Conventions.AllowAnonymousToFolder("/Error");
             o.Conventions.AllowAnonymousToFolder("/Public");
             o.Conventions.AllowAnonymousToPage("/Account/Login");
@@ -180,4 +184,10 @@ public static class Policies
 
     /// <summary>参保登记 forms (经办员).</summary>
     public const string RegistryWrite = "RegistryWrite";
+
+    /// <summary>部门预算 screens, read (财务、局领导).</summary>
+    public const string BudgetRead = "BudgetRead";
+
+    /// <summary>部门预算 import, replace, status changes (财务).</summary>
+    public const string BudgetWrite = "BudgetWrite";
 }

@@ -45,6 +45,7 @@ public interface IAppDbContext
     DbSet<DiagnosisEntry> Diagnoses { get; }
     DbSet<ProcedureEntry> Procedures { get; }
     DbSet<PolicyVersion> PolicyVersions { get; }
+    DbSet<Yibao.Domain.Budget.StoredBudget> Budgets { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

@@ -52,6 +52,7 @@ public class AppDbContext : IdentityDbContext<StaffUser, IdentityRole, string>, 
     public DbSet<DiagnosisEntry> Diagnoses => Set<DiagnosisEntry>();
     public DbSet<ProcedureEntry> Procedures => Set<ProcedureEntry>();
     public DbSet<PolicyVersion> PolicyVersions => Set<PolicyVersion>();
+    public DbSet<Yibao.Domain.Budget.StoredBudget> Budgets => Set<Yibao.Domain.Budget.StoredBudget>();
 
     /// <summary>True on PostgreSQL, false on SQLite.</summary>
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";

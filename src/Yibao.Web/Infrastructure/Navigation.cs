@@ -32,7 +32,10 @@ public static class Navigation
             new NavItem("目录导入", "/Catalogs/Import", "bi-upload", Roles.Administrator),
             new NavItem("待遇政策", "/Policies/Index", "bi-sliders", CatalogReaders),
         ]),
-        new("部门预算与公开", "bi-journal-check", [new NavItem("公开检查", "/Disclosure/Check", "bi-clipboard-check")]),
+        new("部门预算与公开", "bi-journal-check", [
+            new NavItem("部门预算", "/Budget/Index", "bi-cash-stack", Roles.Finance, Roles.Leader),
+            new NavItem("公开检查", "/Disclosure/Check", "bi-clipboard-check"),
+        ]),
         new("系统管理", "bi-gear", [
             new NavItem("用户管理", "/Admin/Users/Index", "bi-people", Roles.Administrator),
             new NavItem("审计日志", "/Admin/Audit/Index", "bi-journal-text", Roles.Administrator),
