@@ -14,12 +14,12 @@ namespace Yibao.Infrastructure.Reports.Disclosure;
 /// </summary>
 public sealed class DisclosureReportRenderer(string? chromiumPath = null) : IDisclosureReportRenderer
 {
-    public const string InstallHint = "PDF 导出需要 Chromium 和中文字体：请以 root 运行 apt-get install chromium fonts-noto-cjk";
+    public const string InstallHint = ChromiumPdf.InstallHint;
 
     private static readonly CultureInfo Zh = CultureInfo.GetCultureInfo("zh-CN");
 
     private readonly string _chromium = chromiumPath
-        ?? (Environment.GetEnvironmentVariable("YIBAO_CHROMIUM") is { Length: > 0 } c ? c : "/usr/bin/chromium");
+        ?? ChromiumPdf.DefaultPath;
 
     public string? PdfUnavailableReason => File.Exists(_chromium) ? null : $"未找到 Chromium（{_chromium}）。{InstallHint}";
 
@@ -137,24 +137,7 @@ public sealed class DisclosureReportRenderer(string? chromiumPath = null) : IDis
         var html = RenderHtml(report);
         try
         {
-            using var playwright = await Playwright.CreateAsync();
-            await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-            {
-                ExecutablePath = _chromium,
-                Headless = true,
-                Args = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-            });
-            var page = await browser.NewPageAsync();
-            await page.SetContentAsync(html);
-            return await page.PdfAsync(new PagePdfOptions
-            {
-                Format = "A4",
-                PrintBackground = true,
-                DisplayHeaderFooter = true,
-                HeaderTemplate = "<span></span>",
-                FooterTemplate = "<div style=\"width:100%;text-align:center;font-size:9px;font-family:'Noto Sans CJK SC',sans-serif\">第<span class=\"pageNumber\"></span>页/共<span class=\"totalPages\"></span>页</div>",
-                Margin = new Margin { Top = "18mm", Bottom = "18mm", Left = "15mm", Right = "15mm" },
-            });
+            return await ChromiumPdf.PrintAsync(html, _chromium, cancellationToken);
         }
         catch (PlaywrightException ex)
         {

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Yibao.Application.Catalogs;
 using Yibao.Domain.Admin;
 using Yibao.Domain.Catalogs;
+using Yibao.Web.Infrastructure;
 using Yibao.Infrastructure.Catalogs;
 
 namespace Yibao.Web.Pages.Catalogs;
@@ -31,33 +32,11 @@ public sealed class ImportModel(ImportCatalogHandler import) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (Upload is null || Upload.Length == 0)
+        var (records, fileName, fileError) = await TabularUpload.ReadAsync(Upload, ct);
+        FileName = fileName;
+        if (fileError is not null || records is null)
         {
-            RowErrors = [new ImportRowError(0, "文件", "请选择要导入的 .csv 或 .xlsx 文件")];
-            return Page();
-        }
-
-        FileName = Upload.FileName;
-        if (!FileName.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) && !CatalogFiles.IsExcel(FileName))
-        {
-            RowErrors = [new ImportRowError(0, "文件", "只支持 .csv（UTF-8）和 .xlsx 文件")];
-            return Page();
-        }
-
-        List<IReadOnlyList<string>> records;
-        try
-        {
-            await using var s = Upload.OpenReadStream();
-            using var buffer = new MemoryStream();
-            await s.CopyToAsync(buffer, ct);
-            buffer.Position = 0;
-            records = CatalogFiles.ReadRecords(buffer, FileName);
-        }
-#pragma warning disable CA1031 // An unreadable upload is reported to the user, never a 500.
-        catch (Exception)
-#pragma warning restore CA1031
-        {
-            RowErrors = [new ImportRowError(0, "文件", "无法读取文件内容，请确认是 UTF-8 编码的 CSV 或 Excel 2007 及以上的 .xlsx 文件")];
+            RowErrors = [fileError!];
             return Page();
         }
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Yibao.Application.Registry;
 using Yibao.Domain.Catalogs;
+using Yibao.Web.Infrastructure;
 using Yibao.Infrastructure.Registry;
 
 namespace Yibao.Web.Pages.Registry.Persons;
@@ -31,33 +32,11 @@ public sealed class ImportModel(ImportPersonsHandler import) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (Upload is null || Upload.Length == 0)
+        var (records, fileName, fileError) = await TabularUpload.ReadAsync(Upload, ct);
+        FileName = fileName;
+        if (fileError is not null || records is null)
         {
-            RowErrors = [new ImportRowError(0, "文件", "请选择要导入的 .xlsx 或 .csv 文件")];
-            return Page();
-        }
-
-        FileName = Path.GetFileName(Upload.FileName);
-        if (!FileName.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) && !FileName.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
-        {
-            RowErrors = [new ImportRowError(0, "文件", "只支持 .xlsx 和 .csv（UTF-8）文件")];
-            return Page();
-        }
-
-        List<IReadOnlyList<string>> records;
-        try
-        {
-            await using var s = Upload.OpenReadStream();
-            using var buffer = new MemoryStream();
-            await s.CopyToAsync(buffer, ct);
-            buffer.Position = 0;
-            records = PersonImportFiles.ReadRecords(buffer, FileName);
-        }
-#pragma warning disable CA1031 // An unreadable upload is reported to the user, never a 500.
-        catch (Exception)
-#pragma warning restore CA1031
-        {
-            RowErrors = [new ImportRowError(0, "文件", "无法读取文件内容，请确认是 Excel 2007 及以上的 .xlsx 文件或 UTF-8 编码的 CSV 文件")];
+            RowErrors = [fileError!];
             return Page();
         }
 
