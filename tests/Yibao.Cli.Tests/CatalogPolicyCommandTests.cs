@@ -38,6 +38,19 @@ public class CatalogPolicyCommandTests
             (await CliHarness.ScalarAsync(c, "SELECT COUNT(*) FROM catalog_items")).ShouldBe(0);
         }
 
+        // A second row of the same code may only add a 先行自付比例 period: a different 限价 is refused, not ignored.
+        var conflicting = lines.Take(6).ToArray();
+        var third = conflicting[3].Split(',');
+        third.ShouldNotBeEmpty();
+        conflicting[3].Split(',')[0].ShouldBe(conflicting[2].Split(',')[0]);
+        third[priceColumn] = "9.99";
+        conflicting[3] = string.Join(',', third);
+        var conflict = Path.Combine(db.Directory, "conflict.csv");
+        await File.WriteAllLinesAsync(conflict, conflicting, TestContext.Current.CancellationToken);
+        var conflictRun = await CliHarness.RunAsync(db.Env, "catalog", "import", conflict);
+        conflictRun.ExitCode.ShouldBe(1, conflictRun.ToString());
+        (conflictRun.Out + conflictRun.Err).ShouldContain("与第 3 行同一编码");
+
         var good = Path.Combine(db.Directory, "good.csv");
         await File.WriteAllLinesAsync(good, lines.Take(6), TestContext.Current.CancellationToken);
         var imported = await CliHarness.RunAsync(db.Env, "catalog", "import", good);

@@ -41,6 +41,13 @@ public static class CatalogRowParser
         ["max_qty_stay"] = "每次住院最大数量",
     };
 
+    /// <summary>Columns that describe the item itself (not a 先行自付比例 period): equal on every row of one code.</summary>
+    private static readonly string[] ItemLevelColumns =
+    [
+        "hilist_name", "list_type", "prcunt", "chrgitm_lv", "hilist_pric_uplmt_amt",
+        "lmt_gend", "lmt_age_min", "lmt_age_max", "lmt_hosp_lv", "lmt_med_type", "lmt_dise", "max_qty_day", "max_qty_stay",
+    ];
+
     public static string Caption(string column) => Captions.TryGetValue(column, out var c) ? $"{column}（{c}）" : column;
 
     /// <summary>Parses a header row and data rows. Row numbers count the header as row 1.</summary>
@@ -76,6 +83,8 @@ public static class CatalogRowParser
         }
 
         var byCode = new Dictionary<string, int>(StringComparer.Ordinal);
+        // Item-level cells of the first row of each code: later rows of the same code may only add 先行自付比例 periods.
+        var firstRowOf = new Dictionary<string, (int Row, string[] Cells)>(StringComparer.Ordinal);
         var row = 1;
         while (e.MoveNext())
         {
@@ -129,6 +138,23 @@ public static class CatalogRowParser
                 }
 
                 period = new SelfPayRatioPeriod(area, from, to, ratio ?? 0m);
+            }
+
+            var itemCells = ItemLevelColumns.Select(F).ToArray();
+            if (code.Length > 0 && firstRowOf.TryGetValue(code, out var first))
+            {
+                for (var c = 0; c < ItemLevelColumns.Length; c++)
+                {
+                    if (!string.Equals(itemCells[c], first.Cells[c], StringComparison.Ordinal))
+                    {
+                        Err(ItemLevelColumns[c], string.Create(CultureInfo.InvariantCulture,
+                            $"与第 {first.Row} 行同一编码的“{first.Cells[c]}”不一致（同一编码的多行只能用于不同的先行自付比例期间）"));
+                    }
+                }
+            }
+            else if (code.Length > 0)
+            {
+                firstRowOf[code] = (row, itemCells);
             }
 
             if (code.Length > 0 && byCode.TryGetValue(code, out var existing))
