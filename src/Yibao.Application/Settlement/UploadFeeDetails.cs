@@ -76,21 +76,10 @@ public sealed class UploadFeeDetailsHandler(IAppDbContext db, ISettlementReferen
             return AppResult<UploadedFeeDetails>.Fail(validation.ToAppErrors());
         }
 
-        var (_, instError) = await db.ActiveInstitutionAsync(caller, ct);
-        if (instError is not null)
+        var (e, openError) = await OpenEncounterAsync(db, caller, command.MdtrtId, ct);
+        if (openError is not null)
         {
-            return AppResult<UploadedFeeDetails>.Fail(instError);
-        }
-
-        var e = await db.OwnEncounterAsync(caller, command.MdtrtId, withLines: true, ct);
-        if (e is null)
-        {
-            return AppResult<UploadedFeeDetails>.Fail(OnlineSettlement.EncounterNotFound(command.MdtrtId));
-        }
-
-        if (e.Status != EncounterStatus.Registered)
-        {
-            return AppResult<UploadedFeeDetails>.Fail(NotOpen(e));
+            return AppResult<UploadedFeeDetails>.Fail(openError);
         }
 
         var existing = e.FeeDetails.Select(f => f.FeedetlSn).ToHashSet(StringComparer.Ordinal);
@@ -123,6 +112,24 @@ public sealed class UploadFeeDetailsHandler(IAppDbContext db, ISettlementReferen
         return AppResult<UploadedFeeDetails>.Ok(new UploadedFeeDetails(e.MdtrtId, results, e.FeeDetails.Where(f => !f.Cancelled).Sum(f => f.DetItemFeeSumamt)));
     }
 
+    /// <summary>The caller's encounter, with its lines, while it is still open for fee changes; else the error to answer.</summary>
+    internal static async Task<(MedicalEncounter Encounter, AppError? Error)> OpenEncounterAsync(IAppDbContext db, InstitutionCaller caller, string mdtrtId, CancellationToken ct)
+    {
+        var (_, instError) = await db.ActiveInstitutionAsync(caller, ct);
+        if (instError is not null)
+        {
+            return (null!, instError);
+        }
+
+        var e = await db.OwnEncounterAsync(caller, mdtrtId, withLines: true, ct);
+        if (e is null)
+        {
+            return (null!, OnlineSettlement.EncounterNotFound(mdtrtId));
+        }
+
+        return e.Status == EncounterStatus.Registered ? (e, null) : (e, NotOpen(e));
+    }
+
     internal static AppError NotOpen(MedicalEncounter e) => e.Status == EncounterStatus.Settled
         ? new AppError(SettlementErrors.AlreadySettled, $"就诊 ID mdtrt_id：就诊“{e.MdtrtId}”已结算，不能再变动费用或重复结算", "mdtrt_id")
         : new AppError(SettlementErrors.EncounterNotOpen, $"就诊 ID mdtrt_id：就诊“{e.MdtrtId}”已撤销挂号", "mdtrt_id");
@@ -135,21 +142,10 @@ public sealed class CancelFeeDetailsHandler(IAppDbContext db)
 {
     public async Task<AppResult<UploadedFeeDetails>> HandleAsync(InstitutionCaller caller, CancelFeeDetails command, CancellationToken ct = default)
     {
-        var (_, instError) = await db.ActiveInstitutionAsync(caller, ct);
-        if (instError is not null)
+        var (e, openError) = await UploadFeeDetailsHandler.OpenEncounterAsync(db, caller, command.MdtrtId, ct);
+        if (openError is not null)
         {
-            return AppResult<UploadedFeeDetails>.Fail(instError);
-        }
-
-        var e = await db.OwnEncounterAsync(caller, command.MdtrtId, withLines: true, ct);
-        if (e is null)
-        {
-            return AppResult<UploadedFeeDetails>.Fail(OnlineSettlement.EncounterNotFound(command.MdtrtId));
-        }
-
-        if (e.Status != EncounterStatus.Registered)
-        {
-            return AppResult<UploadedFeeDetails>.Fail(UploadFeeDetailsHandler.NotOpen(e));
+            return AppResult<UploadedFeeDetails>.Fail(openError);
         }
 
         var targets = string.IsNullOrWhiteSpace(command.FeedetlSn)
