@@ -113,6 +113,7 @@ public static class DependencyInjection
         services.AddScoped<IPolicyProvider, PolicyProvider>();
         services.AddScoped<ImportCatalogHandler>();
         services.AddScoped<ImportCodeTableHandler>();
+        services.AddScoped<SearchCodeTableHandler>();
         services.AddScoped<SearchCatalogHandler>();
         services.AddScoped<GetCatalogItemHandler>();
         services.AddScoped<ListCatalogVersionsHandler>();

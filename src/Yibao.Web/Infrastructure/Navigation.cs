@@ -30,6 +30,7 @@ public static class Navigation
         new("医保目录/待遇政策", "bi-journal-medical", [
             new NavItem("医保目录", "/Catalogs/Index", "bi-capsule", CatalogReaders),
             new NavItem("目录导入", "/Catalogs/Import", "bi-upload", Roles.Administrator),
+            new NavItem("诊断与手术", "/Catalogs/Codes", "bi-clipboard2-pulse", CatalogReaders),
             new NavItem("待遇政策", "/Policies/Index", "bi-sliders", CatalogReaders),
         ]),
         new("部门预算与公开", "bi-journal-check", [
