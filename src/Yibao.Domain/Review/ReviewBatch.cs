@@ -29,7 +29,11 @@ public sealed class CodeTable
     /// <summary>Id of a code, or -1.</summary>
     public int Find(string code) => _ids.TryGetValue(code, out var id) ? id : -1;
 
-    public string this[int id] => _codes[id];
+    /// <summary>The code of an id; ids of codes unknown to a read-only builder give "（目录外项目）".</summary>
+    public string this[int id] => (uint)id < (uint)_codes.Count ? _codes[id] : "（目录外项目）";
+
+    /// <summary>Id used for codes a read-only builder does not know: no rule matches it.</summary>
+    public const int Unknown = int.MaxValue;
 }
 
 /// <summary>
@@ -92,9 +96,16 @@ public sealed class ReviewBatchBuilder
 {
     private readonly ReviewBatch _b;
     private readonly List<int> _covFrom = [], _covTo = [], _covStart = [0], _diag = [], _diagStart = [0];
+    private readonly bool _readOnlyItems;
 
-    public ReviewBatchBuilder(CodeTable items, CodeTable? diagnoses = null, int lineCapacity = 1024, int encounterCapacity = 64, int personCapacity = 16)
+    /// <summary>
+    /// readOnlyItems: look codes up without adding them (codes no rule names get <see cref="CodeTable.Unknown"/>), so one
+    /// table can be shared by concurrent 事中 checks.
+    /// </summary>
+    public ReviewBatchBuilder(CodeTable items, CodeTable? diagnoses = null, int lineCapacity = 1024, int encounterCapacity = 64, int personCapacity = 16,
+        bool readOnlyItems = false)
     {
+        _readOnlyItems = readOnlyItems;
         _b = new ReviewBatch(items ?? throw new ArgumentNullException(nameof(items)), diagnoses ?? new CodeTable());
         _b.PersonGender = new byte[personCapacity];
         _b.PersonBirth = new int[personCapacity];
@@ -187,8 +198,19 @@ public sealed class ReviewBatchBuilder
 
     /// <summary>Adds a fee line; supplyDays = days of supply of a drug (0 when not applicable); returns the line index.</summary>
     public int AddLine(int encounter, string itemCode, DateOnly date, decimal quantity, decimal unitPrice, decimal amount, int supplyDays = 0) =>
-        AddLine(encounter, _b.Items.Intern(itemCode), date.DayNumber, (long)decimal.Round(quantity * 1000m, MidpointRounding.AwayFromZero),
+        AddLine(encounter, ItemId(itemCode), date.DayNumber, (long)decimal.Round(quantity * 1000m, MidpointRounding.AwayFromZero),
             (long)decimal.Round(unitPrice * 10000m, MidpointRounding.AwayFromZero), (long)decimal.Round(amount * 100m, MidpointRounding.AwayFromZero), supplyDays);
+
+    private int ItemId(string code)
+    {
+        if (!_readOnlyItems)
+        {
+            return _b.Items.Intern(code);
+        }
+
+        var id = _b.Items.Find(code);
+        return id < 0 ? CodeTable.Unknown : id;
+    }
 
     /// <summary>Raw form: item id from <see cref="Items"/>, day number, quantity ×1000, price ×10000, amount in 分.</summary>
     public int AddLine(int encounter, int itemId, int dayNumber, long quantityMilli, long priceTenThousandth, long amountFen, int supplyDays)
