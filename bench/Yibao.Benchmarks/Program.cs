@@ -1,6 +1,11 @@
 using BenchmarkDotNet.Running;
 using Yibao.Benchmarks.Registry;
 
+if (args is ["review-timing", ..])
+{
+    return Yibao.Benchmarks.Review.ReviewTiming.Run(args);
+}
+
 if (args is ["person-import-file", ..])
 {
     return await PersonImportFileGenerator.RunAsync(args);

@@ -88,6 +88,14 @@ public sealed class ReviewBatch
 
     public decimal LineAmountOf(int line) => LineAmount[line] / 100m;
 
+    public long LineAmountFen(int line) => LineAmount[line];
+
+    public int LineItemId(int line) => LineItem[line];
+
+    public int LineDayNumber(int line) => LineDate[line];
+
+    public int PersonOfEncounter(int encounter) => EncPerson[encounter];
+
     public string LineItemCodeOf(int line) => Items[LineItem[line]];
 }
 
