@@ -59,10 +59,16 @@ public sealed class InlineReviewer
 {
     private readonly CodeTable _items = new();
     private readonly ReviewEngine _engine;
+    private readonly Dictionary<string, int> _ruleOrder = new(StringComparer.Ordinal);
 
     public InlineReviewer(ReviewRuleSet set)
     {
         _engine = ReviewEngine.ForStage(set, ReviewStage.During, _items);
+        var rules = _engine.Rules;
+        for (var i = 0; i < rules.Count; i++)
+        {
+            _ruleOrder[rules[i].Id] = i;
+        }
     }
 
     public ReviewEngine Engine => _engine;
@@ -93,13 +99,7 @@ public sealed class InlineReviewer
 
         var flags = _engine.Evaluate(builder.Build());
         var n = current.Lines.Count;
-        var ruleOrder = new Dictionary<string, int>(StringComparer.Ordinal);
-        var rules = _engine.Rules;
-        for (var i = 0; i < rules.Count; i++)
-        {
-            ruleOrder[rules[i].Id] = i;
-        }
-
+        var ruleOrder = _ruleOrder;
         var relevant = flags.Where(f => f.Lines.Any(l => l < n) || (f.Encounter == 0 && f.Lines.Length == 0))
             .OrderBy(f => ruleOrder[f.RuleId]).ThenBy(f => f.Lines.Length == 0 ? -1 : f.Lines[0]).ToList();
         var deductions = new List<InlineDeduction>();

@@ -1109,45 +1109,91 @@ public sealed class ReviewEngine
             }
         }
 
+        /// <summary>For each encounter, its lines dated strictly inside a 住院 of the same person at another institution: one flag per encounter.</summary>
         private void Simultaneous(CRule r, int pStart, int pEnd)
+        {
+            var b = _b;
+            for (var j = pStart; j < pEnd; j++)
+            {
+                var o = _personEncs[j];
+                if (!OverlapsAnotherStay(o, pStart, pEnd) || !InScope(r, o))
+                {
+                    continue;
+                }
+
+                _lineBuf.Clear();
+                long total = 0;
+                int firstLo = 0, firstHi = 0;
+                for (var x = _encLineStart[o]; x < _encLineStart[o + 1]; x++)
+                {
+                    var line = _encLines[x];
+                    var d = b.LineDate[line];
+                    for (var k = pStart; k < pEnd; k++)
+                    {
+                        var a = _personEncs[k];
+                        if (a == o || b.EncVisit[a] != 2 || b.EncInstitution[a] == b.EncInstitution[o] || d <= b.EncAdmission[a] || d >= b.EncDischarge[a])
+                        {
+                            continue;
+                        }
+
+                        if (_lineBuf.Count == 0)
+                        {
+                            (firstLo, firstHi) = (b.EncAdmission[a], b.EncDischarge[a]);
+                        }
+
+                        _lineBuf.Add(line);
+                        total += b.LineAmount[line];
+                        break;
+                    }
+                }
+
+                if (_lineBuf.Count > 0)
+                {
+                    // Name the earliest stay concerned so the reason does not depend on line order.
+                    for (var k = pStart; k < pEnd; k++)
+                    {
+                        var a = _personEncs[k];
+                        if (a != o && b.EncVisit[a] == 2 && b.EncInstitution[a] != b.EncInstitution[o]
+                            && ContainsAny(a))
+                        {
+                            (firstLo, firstHi) = (b.EncAdmission[a], b.EncDischarge[a]);
+                            break;
+                        }
+                    }
+
+                    AddMany(r, o, total, string.Create(Inv, $"同期在另一机构住院 {Day(firstLo)}–{Day(firstHi)}"));
+                }
+            }
+        }
+
+        private bool OverlapsAnotherStay(int o, int pStart, int pEnd)
         {
             var b = _b;
             for (var k = pStart; k < pEnd; k++)
             {
                 var a = _personEncs[k];
-                if (b.EncVisit[a] != 2 || b.EncDischarge[a] - b.EncAdmission[a] < 2)
+                if (a != o && b.EncVisit[a] == 2 && b.EncInstitution[a] != b.EncInstitution[o]
+                    && b.EncDischarge[a] - b.EncAdmission[a] >= 2 && b.EncAdmission[o] < b.EncDischarge[a] && b.EncDischarge[o] > b.EncAdmission[a])
                 {
-                    continue;
-                }
-
-                var lo = b.EncAdmission[a];
-                var hi = b.EncDischarge[a];
-                for (var j = pStart; j < pEnd; j++)
-                {
-                    var o = _personEncs[j];
-                    if (o == a || b.EncInstitution[o] == b.EncInstitution[a] || b.EncAdmission[o] >= hi || b.EncDischarge[o] <= lo || !InScope(r, o))
-                    {
-                        continue;
-                    }
-
-                    _lineBuf.Clear();
-                    long total = 0;
-                    for (var x = _encLineStart[o]; x < _encLineStart[o + 1]; x++)
-                    {
-                        var line = _encLines[x];
-                        if (b.LineDate[line] > lo && b.LineDate[line] < hi)
-                        {
-                            _lineBuf.Add(line);
-                            total += b.LineAmount[line];
-                        }
-                    }
-
-                    if (_lineBuf.Count > 0)
-                    {
-                        AddMany(r, o, total, string.Create(Inv, $"同期在另一机构住院 {Day(lo)}–{Day(hi)}"));
-                    }
+                    return true;
                 }
             }
+
+            return false;
+        }
+
+        private bool ContainsAny(int stay)
+        {
+            var b = _b;
+            foreach (var line in _lineBuf)
+            {
+                if (b.LineDate[line] > b.EncAdmission[stay] && b.LineDate[line] < b.EncDischarge[stay])
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static string Day(int dayNumber) => DateOnly.FromDayNumber(dayNumber).ToString("yyyy-MM-dd", Inv);

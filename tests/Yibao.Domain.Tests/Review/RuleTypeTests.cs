@@ -409,6 +409,23 @@ public class RuleTypeTests
     }
 
     [Fact]
+    public void Simultaneous_encounters_give_one_flag_per_encounter_even_inside_two_stays()
+    {
+        var s = new ReviewScene();
+        var p = s.Person();
+        s.Line(s.Enc(p, admission: "2025-03-01", discharge: "2025-03-10", institution: 1), Bed, "2025-03-02");
+        s.Line(s.Enc(p, admission: "2025-03-03", discharge: "2025-03-12", institution: 2), Bed, "2025-03-11");
+        var visit = s.Enc(p, VisitType.GeneralOutpatient, "2025-03-05", institution: 3);
+        var hit = s.Line(visit, Metformin, "2025-03-05");
+        var flags = s.Run(Rule(ReviewRuleType.SimultaneousEncounters, new ReviewParameters()));
+        // The stays' own bed fees (03-02, 03-11) are outside the other stay's interior; the visit is inside both.
+        var f = flags.ShouldHaveSingleItem();
+        f.Encounter.ShouldBe(visit);
+        f.Lines.ShouldBe([hit]);
+        f.Reason.ShouldContain("2025-03-01–2025-03-10");
+    }
+
+    [Fact]
     public void Scope_effective_dates_and_insutype_limit_where_a_rule_applies()
     {
         var s = new ReviewScene();
