@@ -1,6 +1,11 @@
 using BenchmarkDotNet.Running;
 using Yibao.Benchmarks.Registry;
 
+if (args is ["review-inline-timing", ..])
+{
+    return Yibao.Benchmarks.Review.ReviewTiming.RunInline(args);
+}
+
 if (args is ["review-timing", ..])
 {
     return Yibao.Benchmarks.Review.ReviewTiming.Run(args);

@@ -11,6 +11,41 @@ namespace Yibao.Benchmarks.Review;
 /// </summary>
 public static class ReviewTiming
 {
+    /// <summary>
+    /// dotnet run -c Release --project bench/Yibao.Benchmarks -- review-inline-timing [checks]: the 事中 check of
+    /// <see cref="InlineReviewBenchmarks"/> repeated, wall-clock and process CPU time per check.
+    /// </summary>
+    public static int RunInline(string[] args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var inv = CultureInfo.InvariantCulture;
+        var n = args.Length > 1 ? int.Parse(args[1], inv) : 5000;
+        var b = new InlineReviewBenchmarks();
+        b.Setup();
+        var flags = 0;
+        for (var i = 0; i < 500; i++)
+        {
+            flags = b.Check();
+        }
+
+        for (var round = 1; round <= 3; round++)
+        {
+            var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
+            var sw = Stopwatch.StartNew();
+            for (var i = 0; i < n; i++)
+            {
+                flags = b.Check();
+            }
+
+            sw.Stop();
+            var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalMilliseconds;
+            Console.WriteLine(string.Create(inv,
+                $"第 {round} 轮：{n} 次事中审核（300 条 + 历史 240 条，疑点 {flags} 个）：墙钟每次 {sw.Elapsed.TotalMilliseconds * 1000 / n:0} 微秒，CPU 每次 {cpu * 1000 / n:0} 微秒"));
+        }
+
+        return 0;
+    }
+
     public static int Run(string[] args)
     {
         ArgumentNullException.ThrowIfNull(args);
