@@ -96,6 +96,8 @@ public sealed class ReviewBatch
 
     public int PersonOfEncounter(int encounter) => EncPerson[encounter];
 
+    public int InstitutionOfEncounter(int encounter) => EncInstitution[encounter];
+
     public string LineItemCodeOf(int line) => Items[LineItem[line]];
 }
 

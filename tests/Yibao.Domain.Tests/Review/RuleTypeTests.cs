@@ -442,6 +442,30 @@ public class RuleTypeTests
     }
 
     [Fact]
+    public void Summary_by_rule_and_by_institution_counts_flags_encounters_lines_and_amounts()
+    {
+        var s = new ReviewScene();
+        var man = s.Person(Gender.Male);
+        var e1 = s.Enc(man, institution: 5);
+        var e2 = s.Enc(man, admission: "2025-04-01", institution: 9);
+        s.Line(e1, Progesterone, "2025-03-01", 1, 20m);
+        s.Line(e1, Progesterone, "2025-03-01", 2, 20m);
+        s.Line(e2, Progesterone, "2025-04-01", 1, 20m);
+        s.Line(e2, Amoxicillin, "2025-04-01", 2, 16m);
+        ReviewRule[] rules =
+        [
+            Rule(ReviewRuleType.PriceCap, Items(Amoxicillin) with { MaxPrice = 15m }, id: "P"),
+            Rule(ReviewRuleType.GenderLimit, Items(Progesterone) with { Gender = 2 }, id: "G"),
+        ];
+        var batch = s.B.Build();
+        var flags = new ReviewEngine(rules, s.Items).Evaluate(batch);
+        var byRule = ReviewSummary.ByRule(flags, rules);
+        byRule.Select(r => (r.Key, r.Flags, r.Encounters, r.Lines, r.Amount)).ShouldBe([("P", 1, 1, 1, 2m), ("G", 3, 2, 3, 80m)]);
+        var byInst = ReviewSummary.ByInstitution(flags, batch, i => "机构" + i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        byInst.Select(r => (r.Name, r.Flags, r.Amount)).ShouldBe([("机构5", 2, 60m), ("机构9", 2, 22m)]);
+    }
+
+    [Fact]
     public void Lines_of_items_no_rule_names_are_ignored_even_when_interned_later()
     {
         var s = new ReviewScene();
