@@ -23,9 +23,9 @@ public static class BudgetJsonWriter
             w.WriteString("format", BudgetJson.FormatId);
             w.WritePropertyName("unit");
             Unit(w, b.Unit);
-            w.WriteNumber("year", b.Year);
+            Num(w, "year", b.Year);
             w.WriteString("phase", b.Phase.Chinese());
-            w.WriteNumber("version", b.Version);
+            Num(w, "version", b.Version);
             w.WriteString("status", b.Status.Chinese());
             Opt(w, "approvedOn", b.ApprovedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
             Opt(w, "publishedOn", b.PublishedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
@@ -37,7 +37,7 @@ public static class BudgetJsonWriter
             {
                 w.WriteStartObject();
                 w.WriteString("source", r.Source.Chinese());
-                w.WriteNumber("amount", r.Amount);
+                Num(w, "amount", r.Amount);
                 w.WriteEndObject();
             }
             w.WriteEndArray();
@@ -60,7 +60,7 @@ public static class BudgetJsonWriter
                     w.WriteString("kind", k == BasicKind.Personnel ? "人员" : "公用");
                 }
                 Opt(w, "project", l.ProjectId);
-                w.WriteNumber("amount", l.Amount);
+                Num(w, "amount", l.Amount);
                 w.WriteEndObject();
             }
             w.WriteEndArray();
@@ -88,12 +88,12 @@ public static class BudgetJsonWriter
             }
 
             w.WriteStartObject("sanGong");
-            w.WriteNumber("abroad", b.SanGong.Abroad);
-            w.WriteNumber("vehiclePurchase", b.SanGong.VehiclePurchase);
-            w.WriteNumber("vehicleOperation", b.SanGong.VehicleOperation);
-            w.WriteNumber("reception", b.SanGong.Reception);
-            w.WriteNumber("meeting", b.SanGong.Meeting);
-            w.WriteNumber("training", b.SanGong.Training);
+            Num(w, "abroad", b.SanGong.Abroad);
+            Num(w, "vehiclePurchase", b.SanGong.VehiclePurchase);
+            Num(w, "vehicleOperation", b.SanGong.VehicleOperation);
+            Num(w, "reception", b.SanGong.Reception);
+            Num(w, "meeting", b.SanGong.Meeting);
+            Num(w, "training", b.SanGong.Training);
             w.WriteEndObject();
 
             w.WriteStartArray("runningCost");
@@ -101,7 +101,7 @@ public static class BudgetJsonWriter
             {
                 w.WriteStartObject();
                 w.WriteString("item", r.Item);
-                w.WriteNumber("amount", r.Amount);
+                Num(w, "amount", r.Amount);
                 w.WriteEndObject();
             }
             w.WriteEndArray();
@@ -112,8 +112,8 @@ public static class BudgetJsonWriter
                 w.WriteStartObject();
                 w.WriteString("name", p.Name);
                 w.WriteString("category", p.Category.Chinese());
-                w.WriteNumber("amount", p.Amount);
-                w.WriteNumber("smeReserved", p.SmeReserved);
+                Num(w, "amount", p.Amount);
+                Num(w, "smeReserved", p.SmeReserved);
                 Opt(w, "project", p.ProjectId);
                 Opt(w, "quantity", p.Quantity);
                 w.WriteEndObject();
@@ -129,10 +129,10 @@ public static class BudgetJsonWriter
                 w.WriteString("category", h.Category);
                 if (h.Quantity is decimal q)
                 {
-                    w.WriteNumber("quantity", q);
+                    Num(w, "quantity", q);
                 }
                 Opt(w, "quantityUnit", h.QuantityUnit);
-                w.WriteNumber("value", h.Value);
+                Num(w, "value", h.Value);
                 w.WriteEndObject();
             }
             w.WriteEndArray();
@@ -141,9 +141,9 @@ public static class BudgetJsonWriter
             {
                 w.WriteStartObject();
                 w.WriteString("name", p.Name);
-                w.WriteNumber("quantity", p.Quantity);
+                Num(w, "quantity", p.Quantity);
                 w.WriteString("quantityUnit", p.QuantityUnit);
-                w.WriteNumber("amount", p.Amount);
+                Num(w, "amount", p.Amount);
                 w.WriteEndObject();
             }
             w.WriteEndArray();
@@ -152,12 +152,12 @@ public static class BudgetJsonWriter
             if (b.Prior is not null)
             {
                 w.WriteStartObject("prior");
-                w.WriteNumber("year", b.Prior.Year);
+                Num(w, "year", b.Prior.Year);
                 Opt(w, "source", b.Prior.Source);
                 w.WriteStartObject("figures");
                 foreach (var (k, v) in b.Prior.Figures.OrderBy(x => x.Key, StringComparer.Ordinal))
                 {
-                    w.WriteNumber(k, v);
+                    Num(w, k, v);
                 }
                 w.WriteEndObject();
                 w.WriteEndObject();
@@ -168,7 +168,7 @@ public static class BudgetJsonWriter
                 w.WriteStartObject("stated");
                 foreach (var (k, v) in b.Stated.OrderBy(x => x.Key, StringComparer.Ordinal))
                 {
-                    w.WriteNumber(k, v);
+                    Num(w, k, v);
                 }
                 w.WriteEndObject();
             }
@@ -192,6 +192,11 @@ public static class BudgetJsonWriter
         }
         return Encoding.UTF8.GetString(stream.ToArray());
     }
+
+    private static void Num(Utf8JsonWriter w, string name, int value) => w.WriteNumber(name, value);
+
+    /// <summary>Canonical decimal (no trailing zeros), so writing what was read gives the same text.</summary>
+    private static void Num(Utf8JsonWriter w, string name, decimal value) => w.WriteNumber(name, value / 1.0000000000000000000000000000m);
 
     private static void Opt(Utf8JsonWriter w, string name, string? value)
     {
@@ -220,9 +225,9 @@ public static class BudgetJsonWriter
         Opt(w, "rank", u.Rank);
         Opt(w, "fundingForm", u.FundingForm);
         w.WriteStartObject("staffing");
-        w.WriteNumber("authorized", u.Staffing.Authorized);
-        w.WriteNumber("actual", u.Staffing.Actual);
-        w.WriteNumber("retired", u.Staffing.Retired);
+        Num(w, "authorized", u.Staffing.Authorized);
+        Num(w, "actual", u.Staffing.Actual);
+        Num(w, "retired", u.Staffing.Retired);
         w.WriteEndObject();
         Strings(w, "departments", u.Departments);
         Strings(w, "responsibilities", u.Responsibilities);
@@ -266,7 +271,7 @@ public static class BudgetJsonWriter
             Opt(w, "basis", i.Basis);
             if (i.Weight is decimal weight)
             {
-                w.WriteNumber("weight", weight);
+                Num(w, "weight", weight);
             }
             w.WriteEndObject();
         }
