@@ -13,13 +13,13 @@ public sealed class CreateModel(CreateBudgetHandler create, TimeProvider clock) 
     public string? Reuse { get; set; }
 
     [BindProperty]
-    public string UnitCode { get; set; } = "";
+    public string? UnitCode { get; set; } = "";
 
     [BindProperty]
-    public string UnitName { get; set; } = "";
+    public string? UnitName { get; set; } = "";
 
     [BindProperty]
-    public string Nature { get; set; } = "行政";
+    public string? Nature { get; set; } = "行政";
 
     [BindProperty]
     public string? Rank { get; set; }
@@ -40,7 +40,7 @@ public sealed class CreateModel(CreateBudgetHandler create, TimeProvider clock) 
     public int Year { get; set; }
 
     [BindProperty]
-    public string Phase { get; set; } = "预算";
+    public string? Phase { get; set; } = "预算";
 
     [BindProperty]
     public string? Profile { get; set; }
@@ -75,7 +75,7 @@ public sealed class CreateModel(CreateBudgetHandler create, TimeProvider clock) 
             Units = await create.KnownUnitsAsync(ct);
             return Page();
         }
-        var r = await create.HandleAsync(new CreateBudget(UnitCode ?? "", UnitName ?? "", Nature, Year, Phase, Authorized, Actual, Retired, Rank, FundingForm, Profile), ct);
+        var r = await create.HandleAsync(new CreateBudget(UnitCode ?? "", UnitName ?? "", Nature ?? "", Year, Phase ?? "", Authorized, Actual, Retired, Rank, FundingForm, Profile), ct);
         if (!r.Succeeded)
         {
             Errors = r.Errors;

@@ -18,7 +18,11 @@ public sealed record EntryCheck(
     IReadOnlyList<(Finding Finding, string Where)> Findings,
     IReadOnlyDictionary<int, string> RowFlags,
     IReadOnlyDictionary<int, string> FunctionNames,
-    IReadOnlyList<(string Key, string Label, decimal Change)> MissingReasons);
+    IReadOnlyList<(string Key, string Label, decimal Change)> MissingReasons)
+{
+    /// <summary>True in the htmx answer: row marks and names are swapped out of band into the table.</summary>
+    public bool OutOfBand { get; init; }
+}
 
 /// <summary>
 /// 按表录入 (财务): one page per table of the budget (基本信息 and the standard tables of <see cref="BudgetEntryTables"/>),
@@ -82,7 +86,7 @@ public sealed class EditModel(
             return NotFound();
         }
         var (draft, errors) = Draft();
-        return Partial("_EntryFindings", BuildCheck(draft, errors));
+        return Partial("_EntryFindings", BuildCheck(draft, errors) with { OutOfBand = true });
     }
 
     public async Task<IActionResult> OnPostSaveAsync(CancellationToken ct)
