@@ -27,7 +27,7 @@ internal static class CliCommands
         root.Subcommands.Add(BuildDemo(ctx));
         root.Subcommands.Add(SettlementCommands.Build(ctx));
         root.Subcommands.Add(DisclosureCommands.Build(ctx));
-        root.Subcommands.Add(BudgetImportCommand.AddTo(BudgetCommands.Build(ctx), ctx));
+        root.Subcommands.Add(BudgetEntryCommands.AddTo(BudgetImportCommand.AddTo(BudgetCommands.Build(ctx), ctx), ctx));
         CatalogPolicyCommands.AddTo(root, ctx);
         root.Subcommands.Add(PersonImportCommands.Build(ctx));
         return root;

@@ -126,6 +126,12 @@ public static class DependencyInjection
         services.AddScoped<Yibao.Application.Budget.ChangeBudgetStatusHandler>();
         services.AddScoped<Yibao.Application.Budget.ListBudgetsHandler>();
         services.AddScoped<Yibao.Application.Budget.GetBudgetHandler>();
+        services.AddScoped<Yibao.Application.Budget.BudgetCatalogs>();
+        services.AddScoped<Yibao.Application.Budget.CreateBudgetHandler>();
+        services.AddScoped<Yibao.Application.Budget.SaveBudgetDraftHandler>();
+        services.AddScoped<Yibao.Application.Budget.LinkPriorYearHandler>();
+        services.AddScoped<Yibao.Application.Budget.ImportBudgetTablesHandler>();
+        services.AddScoped<Yibao.Application.Budget.ImportClassificationCatalogHandler>();
         services.AddScoped<Demo.CatalogPolicySeeder>();
         return services;
     }

@@ -92,6 +92,9 @@ public static class YibaoWebApp
             o.Conventions.AuthorizeFolder("/Registry", Policies.RegistryRead);
             o.Conventions.AuthorizeFolder("/Budget", Policies.BudgetRead);
             o.Conventions.AuthorizePage("/Budget/Import", Policies.BudgetWrite);
+            o.Conventions.AuthorizePage("/Budget/Create", Policies.BudgetWrite);
+            o.Conventions.AuthorizePage("/Budget/Edit", Policies.BudgetWrite);
+            o.Conventions.AuthorizePage("/Budget/Classifications", Policies.BudgetWrite);
             o.Conventions.AllowAnonymousToFolder("/Error");
             o.Conventions.AllowAnonymousToFolder("/Public");
             o.Conventions.AllowAnonymousToPage("/Account/Login");

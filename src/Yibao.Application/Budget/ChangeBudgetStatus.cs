@@ -14,7 +14,7 @@ namespace Yibao.Application.Budget;
 /// </summary>
 public sealed record ChangeBudgetStatus(long Id, BudgetStatus Target, DateOnly? ApprovedOn = null, DateOnly? PublishedOn = null, string? PublicAddress = null);
 
-public sealed class ChangeBudgetStatusHandler(IAppDbContext db, ICurrentUser user, TimeProvider clock)
+public sealed class ChangeBudgetStatusHandler(IAppDbContext db, ICurrentUser user, TimeProvider clock, BudgetCatalogs catalogs)
 {
     /// <summary>The public page of a published budget (default 公开地址).</summary>
     public static string PublicPath(long id) => string.Create(CultureInfo.InvariantCulture, $"/public/disclosures/{id}");
@@ -75,7 +75,7 @@ public sealed class ChangeBudgetStatusHandler(IAppDbContext db, ICurrentUser use
                     return AppResult<StoredBudget>.Fail(new AppError("length", "公开地址：不能超过 500 个字符", "publicAddress"));
                 }
                 var model = BudgetJson.Parse(b.Json) with { Status = BudgetStatus.Published, ApprovedOn = b.ApprovedOn, PublishedOn = on, PublishedAt = address };
-                var errors = BudgetValidator.Validate(model).Where(f => f.Severity == FindingSeverity.Error).ToList();
+                var errors = BudgetValidator.Validate(model, await catalogs.ForYearAsync(b.Year, ct)).Where(f => f.Severity == FindingSeverity.Error).ToList();
                 if (errors.Count > 0)
                 {
                     var first = string.Join("；", errors.Take(3).Select(f => $"{f.Rule} {f.Message}"));

@@ -16,7 +16,7 @@ public sealed record BudgetDetail(StoredBudget Stored, BudgetRow Row, Department
     public int Warnings => Findings.Count(f => f.Severity == FindingSeverity.Warning);
 }
 
-public sealed class GetBudgetHandler(IAppDbContext db, TimeProvider clock)
+public sealed class GetBudgetHandler(IAppDbContext db, TimeProvider clock, BudgetCatalogs catalogs)
 {
     public async Task<BudgetDetail?> HandleAsync(GetBudget query, CancellationToken ct = default)
     {
@@ -27,6 +27,7 @@ public sealed class GetBudgetHandler(IAppDbContext db, TimeProvider clock)
             return null;
         }
         var model = b.ToModel();
-        return new BudgetDetail(b, ListBudgetsHandler.ToRow(b, clock.TodayInChina()), model, BudgetValidator.Validate(model));
+        var catalog = await catalogs.ForYearAsync(b.Year, ct);
+        return new BudgetDetail(b, ListBudgetsHandler.ToRow(b, clock.TodayInChina()), model, BudgetValidator.Validate(model, catalog));
     }
 }

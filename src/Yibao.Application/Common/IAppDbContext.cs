@@ -47,5 +47,7 @@ public interface IAppDbContext
     DbSet<PolicyVersion> PolicyVersions { get; }
     DbSet<Yibao.Domain.Budget.StoredBudget> Budgets { get; }
 
+    DbSet<Yibao.Domain.Budget.Classification.StoredClassification> BudgetClassifications { get; }
+
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

@@ -54,6 +54,8 @@ public class AppDbContext : IdentityDbContext<StaffUser, IdentityRole, string>, 
     public DbSet<PolicyVersion> PolicyVersions => Set<PolicyVersion>();
     public DbSet<Yibao.Domain.Budget.StoredBudget> Budgets => Set<Yibao.Domain.Budget.StoredBudget>();
 
+    public DbSet<Yibao.Domain.Budget.Classification.StoredClassification> BudgetClassifications => Set<Yibao.Domain.Budget.Classification.StoredClassification>();
+
     /// <summary>True on PostgreSQL, false on SQLite.</summary>
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 

@@ -240,6 +240,63 @@ namespace Yibao.Migrations.Sqlite.Migrations
                     b.ToTable("audit_entries", (string)null);
                 });
 
+            modelBuilder.Entity("Yibao.Domain.Budget.Classification.StoredClassification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<string>("GovEconomicCode")
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("gov_economic_code");
+
+                    b.Property<DateTime>("ImportedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("imported_at_utc");
+
+                    b.Property<string>("ImportedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("imported_by");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("ParentCode")
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("parent_code");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_budget_classifications");
+
+                    b.HasIndex("Year", "Kind", "Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_budget_classifications_year_kind_code");
+
+                    b.ToTable("budget_classifications", (string)null);
+                });
+
             modelBuilder.Entity("Yibao.Domain.Budget.StoredBudget", b =>
                 {
                     b.Property<long>("Id")

@@ -35,6 +35,8 @@ public static class Navigation
         ]),
         new("部门预算与公开", "bi-journal-check", [
             new NavItem("部门预算", "/Budget/Index", "bi-cash-stack", Roles.Finance, Roles.Leader),
+            new NavItem("新建预算", "/Budget/Create", "bi-plus-square", Roles.Finance),
+            new NavItem("科目表", "/Budget/Classifications", "bi-diagram-3", Roles.Finance),
             new NavItem("公开检查", "/Disclosure/Check", "bi-clipboard-check"),
         ]),
         new("系统管理", "bi-gear", [

@@ -220,6 +220,33 @@ public sealed class ClassificationCatalog
 
     public static ClassificationCatalog Default { get; } = new(Parse(Data));
 
+    private readonly HashSet<ClassificationKind> _completeKinds = [];
+
+    private readonly Dictionary<string, string> _govMapping = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// A catalog whose <paramref name="completeKinds"/> are complete (an imported full catalog: a code not listed does not
+    /// exist) and whose 部门经济分类款 map to 政府经济分类 as given.
+    /// </summary>
+    public ClassificationCatalog(IEnumerable<ClassificationEntry> entries, IEnumerable<ClassificationKind> completeKinds, IReadOnlyDictionary<string, string> govMapping)
+        : this(entries)
+    {
+        ArgumentNullException.ThrowIfNull(completeKinds);
+        ArgumentNullException.ThrowIfNull(govMapping);
+        _completeKinds.UnionWith(completeKinds);
+        foreach (var (k, v) in govMapping)
+        {
+            _govMapping[k] = v;
+        }
+    }
+
+    /// <summary>Whether the kind comes from an imported full catalog (every code of the year is listed).</summary>
+    public bool IsComplete(ClassificationKind kind) => _completeKinds.Contains(kind);
+
+    /// <summary>对应政府经济分类 of a 部门经济分类 code, when the imported catalog gives one.</summary>
+    public string? GovernmentCodeFor(string deptEconomicCode) =>
+        _govMapping.TryGetValue(deptEconomicCode, out var g) ? g : null;
+
     public ClassificationCatalog(IEnumerable<ClassificationEntry> entries)
     {
         ArgumentNullException.ThrowIfNull(entries);
@@ -304,6 +331,10 @@ public sealed class ClassificationCatalog
         if (Find(kind, code, year) is not null)
         {
             return false;
+        }
+        if (_completeKinds.Contains(kind))
+        {
+            return true;
         }
         var parent = code.Length switch
         {

@@ -233,7 +233,7 @@ public static class BudgetJson
         var assets = new AssetInfo(Date(a.AsOf, "assets.asOf", errors),
             (a.Holdings ?? []).Select(h => new AssetHolding(h.Category ?? "", h.Quantity, h.QuantityUnit, h.Value)).ToList(),
             (a.Planned ?? []).Select(p => new AssetPurchase(p.Name ?? "", p.Quantity, p.QuantityUnit ?? "", p.Amount)).ToList());
-        PriorYearFigures? prior = d.Prior is null ? null : new PriorYearFigures(d.Prior.Year ?? d.Year - 1, d.Prior.Figures ?? new Dictionary<string, decimal>());
+        PriorYearFigures? prior = d.Prior is null ? null : new PriorYearFigures(d.Prior.Year ?? d.Year - 1, d.Prior.Figures ?? new Dictionary<string, decimal>()) { Source = string.IsNullOrWhiteSpace(d.Prior.Source) ? null : d.Prior.Source };
 
         return new DepartmentBudget(unit, d.Year, phase, d.Version <= 0 ? 1 : d.Version, status,
             Date(d.ApprovedOn, "approvedOn", errors), Date(d.PublishedOn, "publishedOn", errors), d.PublishedAt, d.Profile,
@@ -395,6 +395,7 @@ public static class BudgetJson
     {
         public int? Year { get; set; }
         public Dictionary<string, decimal>? Figures { get; set; }
+        public string? Source { get; set; }
     }
 
     private sealed class GlossaryDto

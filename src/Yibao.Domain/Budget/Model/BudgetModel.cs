@@ -173,6 +173,12 @@ public sealed record GlossaryEntry(string Term, string Definition);
 public sealed record PriorYearFigures(int Year, IReadOnlyDictionary<string, decimal> Figures)
 {
     public decimal? this[string key] => Figures.TryGetValue(key, out var v) ? v : null;
+
+    /// <summary>来源：取自上年预算时为“已链接：…”说明（单位、年度、类型、版本、编号）；为空表示手工录入。</summary>
+    public string? Source { get; init; }
+
+    /// <summary>取自已存储的上年预算（链接），而非手工录入。</summary>
+    public bool IsLinked => !string.IsNullOrWhiteSpace(Source);
 }
 
 /// <summary>

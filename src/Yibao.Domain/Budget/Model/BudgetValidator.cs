@@ -99,6 +99,12 @@ public static class BudgetValidator
                 findings.Add(new Finding(RuleCatalog.BudgetEconomicMap.Id, FindingSeverity.Warning,
                     $"部门经济分类 {l.DeptEconomicCode} 与政府经济分类 {l.GovEconomicCode} 不对应", ExpectedGov(l.DeptEconomicCode[..3]), l.GovEconomicCode, null, at));
             }
+            else if (catalog.GovernmentCodeFor(l.DeptEconomicCode) is string mapped && !string.Equals(mapped, l.GovEconomicCode, StringComparison.Ordinal)
+                     && !(mapped.Length == 3 && l.GovEconomicCode.StartsWith(mapped, StringComparison.Ordinal)))
+            {
+                findings.Add(new Finding(RuleCatalog.BudgetEconomicMap.Id, FindingSeverity.Warning,
+                    $"部门经济分类 {l.DeptEconomicCode} 在本年度科目表中对应政府经济分类 {mapped}，填写为 {l.GovEconomicCode}", mapped, l.GovEconomicCode, null, at));
+            }
         }
         var withLines = b.Lines.Where(l => l.ProjectId is not null).Select(l => l.ProjectId!).ToHashSet(StringComparer.Ordinal);
         foreach (var p in b.Projects.Where(p => !withLines.Contains(p.Id)))

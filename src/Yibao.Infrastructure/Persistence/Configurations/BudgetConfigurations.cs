@@ -21,3 +21,17 @@ internal sealed class StoredBudgetConfiguration : IEntityTypeConfiguration<Store
         b.Ignore(x => x.Title);
     }
 }
+
+internal sealed class StoredClassificationConfiguration : IEntityTypeConfiguration<Yibao.Domain.Budget.Classification.StoredClassification>
+{
+    public void Configure(EntityTypeBuilder<Yibao.Domain.Budget.Classification.StoredClassification> b)
+    {
+        b.ToTable("budget_classifications");
+        b.Property(x => x.Code).HasMaxLength(7);
+        b.Property(x => x.Name).HasMaxLength(100);
+        b.Property(x => x.ParentCode).HasMaxLength(7);
+        b.Property(x => x.GovEconomicCode).HasMaxLength(5);
+        b.Property(x => x.ImportedBy).HasMaxLength(64);
+        b.HasIndex(x => new { x.Year, x.Kind, x.Code }).IsUnique();
+    }
+}
