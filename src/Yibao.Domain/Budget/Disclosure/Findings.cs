@@ -49,6 +49,7 @@ public sealed record RuleDefinition(string Id, string Title, FindingSeverity Sev
 public static class RuleCatalog
 {
     public static readonly RuleDefinition TableSum = new("TBL-SUM", "表内合计等于明细之和（按科目层级或合计行）", FindingSeverity.Error, "差额 ≤ max(0.01, 0.005×(明细数+1)) 个表内单位为提示");
+    public static readonly RuleDefinition TableOutline = new("TBL-OUTLINE", "无科目编码的层级表（一、/（一）/1./(1)/①）：上级行等于直接下级之和，合计行等于顶级之和", FindingSeverity.Error, "差额 ≤ max(0.01, 0.005×(下级数+1)) 个表内单位为提示");
     public static readonly RuleDefinition TableRow = new("TBL-ROW", "行合计等于各列之和", FindingSeverity.Error, "同上");
     public static readonly RuleDefinition TableBalance = new("TBL-BALANCE", "收入总计等于支出总计", FindingSeverity.Error, "差额 ≤ 0.01 个表内单位为提示");
     public static readonly RuleDefinition TableCross = new("TBL-CROSS", "同口径的功能分类表与经济分类表合计一致", FindingSeverity.Error, "差额 ≤ 0.01 个表内单位为提示");
@@ -88,7 +89,7 @@ public static class RuleCatalog
 
     public static IReadOnlyList<RuleDefinition> All { get; } =
     [
-        TableSum, TableRow, TableBalance, TableCross, SumBasic, SumExpense, SumSanGong, SumProcurement, SumParts,
+        TableSum, TableOutline, TableRow, TableBalance, TableCross, SumBasic, SumExpense, SumSanGong, SumProcurement, SumParts,
         TextDifference, TextPercent, TextTable, TextYear, RequiredTables, RequiredSections, EmptyTable, Placeholder,
         ClassCode, ClassName, ClassOutdated, RunningCostNature, RunningCostExceeds, IndicatorOperator, IndicatorRate,
         FinalCompletion, FinalDirection,
