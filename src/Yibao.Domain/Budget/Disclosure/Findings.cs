@@ -61,6 +61,7 @@ public static class RuleCatalog
     public static readonly RuleDefinition TextDifference = new("TXT-DIFF", "增减额 = 本年数 − 上年数，增减方向一致", FindingSeverity.Error, "差额 ≤ 0.01 万元为提示");
     public static readonly RuleDefinition TextPercent = new("TXT-PCT", "增减率（百分比）由所述数字重算一致", FindingSeverity.Error, "按所述精度四舍五入后比较；差 ≤ 0.01 个百分点为提示");
     public static readonly RuleDefinition TextTable = new("TXT-TABLE", "叙述中带科目编码的金额与表格一致", FindingSeverity.Error, "换算为万元后差额 ≤ 0.005 视为一致，≤ 0.01 为提示");
+    public static readonly RuleDefinition TextPurpose = new("TXT-PURPOSE", "科目的用途说明与科目相符（行政运行不写项目、救助；对基金的补助不写人员、办公……）", FindingSeverity.Warning, "只在用途中出现不属于该科目的类别用语时报");
     public static readonly RuleDefinition TextYear = new("TXT-YEAR", "句中年度为预算年度或明确的以前年度", FindingSeverity.Warning, "—");
     public static readonly RuleDefinition RequiredTables = new("CMP-TABLES", "公开必备表格齐全（全国统一 8 张表 / 决算 9 张表）", FindingSeverity.Warning, "—");
     public static readonly RuleDefinition RequiredSections = new("CMP-SECTIONS", "公开必备说明齐全（三公、机关运行经费、政府采购、国有资产、绩效目标、名词解释）", FindingSeverity.Warning, "—");
@@ -90,7 +91,7 @@ public static class RuleCatalog
     public static IReadOnlyList<RuleDefinition> All { get; } =
     [
         TableSum, TableOutline, TableRow, TableBalance, TableCross, SumBasic, SumExpense, SumSanGong, SumProcurement, SumParts,
-        TextDifference, TextPercent, TextTable, TextYear, RequiredTables, RequiredSections, EmptyTable, Placeholder,
+        TextDifference, TextPercent, TextTable, TextPurpose, TextYear, RequiredTables, RequiredSections, EmptyTable, Placeholder,
         ClassCode, ClassName, ClassOutdated, RunningCostNature, RunningCostExceeds, IndicatorOperator, IndicatorRate,
         FinalCompletion, FinalDirection,
         BudgetLine, BudgetEconomicMap, BudgetSource, BudgetReason, BudgetIndicator, BudgetSanGongLines, BudgetSme, BudgetProcurementAssets, BudgetWorkflow,
