@@ -84,6 +84,50 @@ public class DisclosureRuleTests
             Of("2023年一般公共预算财政拨款基本支出14.43万元，比上年减少2.00万元。主要包括：办公费10.00万元、印刷费4.00万元。", "SUM-PARTS").ShouldBeEmpty();
 
         [Fact]
+        public void Expense_parts_pick_the_expense_total_among_several_amounts()
+        {
+            // previous sentence: 收入 200 and 支出 180 (then a change); 基本 80 + 项目 110 = 190 ≠ 支出 180
+            var f = Of("2023年收入预算合计200万元，支出预算合计180万元，比上年增加10万元。其中：基本支出80万元，项目支出110万元。", "SUM-EXPENSE").ShouldHaveSingleItem();
+            f.Severity.ShouldBe(FindingSeverity.Error);
+            f.Actual.ShouldBe("180.00万元");
+            f.Expected.ShouldBe("190.00万元");
+            Quiet("2023年收入预算合计200万元，支出预算合计190万元，比上年增加10万元。其中：基本支出80万元，项目支出110万元。").ShouldBeEmpty();
+        }
+
+        [Fact]
+        public void Income_parts_are_not_compared_with_the_closing_expense_total()
+        {
+            // the closing amount is 支出 120, but the parts are income: 90 + 10 = 100 = 收入 100
+            Quiet("2023年收入合计100万元，支出合计120万元。其中：一般公共预算拨款收入90万元，上年结转10万元。").ShouldBeEmpty();
+            Of("2023年收入合计105万元，支出合计120万元。其中：一般公共预算拨款收入90万元，上年结转10万元。", "SUM-PARTS")
+                .ShouldHaveSingleItem().Actual.ShouldBe("105.00万元");
+        }
+
+        [Fact]
+        public void Personnel_and_public_costs_pick_basic_expenditure()
+        {
+            // 基本支出 60 ≠ 人员经费 50 + 公用经费 15 = 65; 项目支出 40 is not the total
+            Of("2023年基本支出60万元，项目支出40万元。其中：人员经费50万元，公用经费15万元。", "SUM-BASIC").ShouldHaveSingleItem().Expected.ShouldBe("65.00万元");
+        }
+
+        [Fact]
+        public void List_opening_a_new_paragraph_takes_its_total_from_the_paragraph_before()
+        {
+            var f = Of("2023年支出预算合计100万元，收入预算合计100万元。\n\n其中：基本支出60万元，项目支出50万元。", "SUM-EXPENSE").ShouldHaveSingleItem();
+            f.Difference.ShouldBe("-10.00万元");
+            Of("2023年支出预算合计110万元，收入预算合计110万元。\n\n其中：基本支出60万元，项目支出50万元。", "SUM-EXPENSE").ShouldBeEmpty();
+        }
+
+        [Fact]
+        public void Two_fitting_totals_are_resolved_only_by_an_exact_match()
+        {
+            // both 本年支出 and 上年支出 are expense totals; the parts add up to one of them: consistent, quiet
+            Of("2023年支出预算100万元，2022年支出预算90万元。其中：基本支出60万元，项目支出40万元。", "SUM-EXPENSE").ShouldBeEmpty();
+            // neither matches and no amount closes the sentence: not guessed
+            Of("2023年支出预算100万元，2022年支出预算90万元，增长11.11%。其中：基本支出60万元，项目支出45万元。", "SUM-EXPENSE").ShouldBeEmpty();
+        }
+
+        [Fact]
         public void Ambiguous_previous_sentence_with_two_amounts_is_not_guessed() =>
             Of("2023年基本支出14.43万元，项目支出3.00万元，比上年减少2.00万元。主要包括：办公费10.00万元、印刷费9.00万元。", "SUM-PARTS").ShouldBeEmpty();
     }
