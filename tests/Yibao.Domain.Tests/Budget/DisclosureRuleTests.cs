@@ -198,6 +198,35 @@ public class DisclosureRuleTests
         }
 
         [Fact]
+        public void Percent_within_the_interval_of_the_printed_inputs_is_info()
+        {
+            // 0.36 ÷ 12.78 = 2.82%, but 0.36 = 13.14 − 12.78 is a difference of two rounded amounts, so it stands for [0.35, 0.37],
+            // and 12.78 for [12.775, 12.785]: the exact ratio lies in [2.74%, 2.90%], so a stated 2.85% is 提示, not 错误
+            var f = Of("培训费预算13.14万元，较2022年12.78万元增加0.36万元，增长2.85%。", "TXT-PCT").ShouldHaveSingleItem();
+            f.Severity.ShouldBe(FindingSeverity.Info);
+            f.Message.ShouldContain("2.74%～2.90%");
+            // 2.95% is outside every value the inputs allow
+            Of("培训费预算13.14万元，较2022年12.78万元增加0.36万元，增长2.95%。", "TXT-PCT").ShouldHaveSingleItem().Severity.ShouldBe(FindingSeverity.Error);
+            // with only the change and the prior amount: 0.36 ± 0.005 over 12.78 ± 0.005 → [2.78%, 2.86%]
+            Of("培训费较2022年12.78万元增加0.36万元，增长2.85%。", "TXT-PCT").ShouldHaveSingleItem().Message.ShouldContain("2.78%～2.86%");
+            // the denominator recomputed from 本年 − 增减额 carries the imprecision of both
+            Of("培训费预算13.14万元，比上年增加0.36万元，增长2.85%。", "TXT-PCT").ShouldHaveSingleItem().Severity.ShouldBe(FindingSeverity.Info);
+        }
+
+        [Fact]
+        public void Percent_interval_arithmetic()
+        {
+            var (lo, hi) = BudgetArithmetic.PercentInterval(0.36m, 12.78m, 0.005m, 0.005m)!.Value;
+            Math.Round(lo, 4).ShouldBe(2.7767m);
+            Math.Round(hi, 4).ShouldBe(2.8571m);
+            BudgetArithmetic.PercentInterval(1m, 0.004m, 0m, 0.005m).ShouldBeNull(); // the denominator may be 0: anything goes
+            // exact inputs (budget entry): no interval beyond the 0.01 point tolerance
+            BudgetArithmetic.CheckPercent(RuleCatalog.TextPercent, "x", 2.85m, 2, 0.36m, 12.78m, "f", "l")!.Severity.ShouldBe(FindingSeverity.Error);
+            BudgetArithmetic.CheckPercent(RuleCatalog.TextPercent, "x", 2.85m, 2, 0.36m, 12.78m, "f", "l", 0.005m, 0.005m)!.Severity.ShouldBe(FindingSeverity.Info);
+            BudgetArithmetic.CheckPercent(RuleCatalog.TextPercent, "x", 2.82m, 2, 0.36m, 12.78m, "f", "l", 0.005m, 0.005m).ShouldBeNull();
+        }
+
+        [Fact]
         public void Percent_from_change_only_and_rounding()
         {
             Quiet("基本支出275.55万元，比2022年执行数增加4.01万元，增长1.48%。").ShouldBeEmpty();

@@ -455,7 +455,12 @@ public static partial class NarrativeRules
             var formula = prior is not null
                 ? $"{BudgetArithmetic.Format(f.InWan, unit)} ÷ {BudgetArithmetic.Format(denominator.Value, unit)}"
                 : $"{BudgetArithmetic.Format(f.InWan, unit)} ÷ ({BudgetArithmetic.Format(current!.InWan, unit)} {(f.Sign < 0 ? "+" : "−")} {BudgetArithmetic.Format(f.InWan, unit)})";
-            var p = BudgetArithmetic.CheckPercent(RuleCatalog.TextPercent, (current ?? prior)!.Label + "增减率", pct.Value, pct.Decimals, f.InWan, denominator.Value, formula, s.Location);
+            // the exact inputs behind the printed ones: a change written as the difference of two rounded amounts is
+            // uncertain by both their half-units, not only by its own
+            var numeratorHalf = current is not null && prior is not null ? Math.Max(f.HalfUnitWan, current.HalfUnitWan + prior.HalfUnitWan) : f.HalfUnitWan;
+            var denominatorHalf = prior?.HalfUnitWan ?? (current!.HalfUnitWan + f.HalfUnitWan);
+            var p = BudgetArithmetic.CheckPercent(RuleCatalog.TextPercent, (current ?? prior)!.Label + "增减率", pct.Value, pct.Decimals, f.InWan, denominator.Value, formula, s.Location,
+                numeratorHalf, denominatorHalf);
             if (p is not null)
             {
                 findings.Add(p);
@@ -510,7 +515,8 @@ public static partial class NarrativeRules
             var named = rate.Groups["b"].Value;
             var budget = budgets.FirstOrDefault(b => named.Length > 0 && b.Label.Contains(named, StringComparison.Ordinal)) ?? budgets[0];
             var f = BudgetArithmetic.CheckPercent(RuleCatalog.FinalCompletion, "预算完成率", stated, decimals, fin.InWan, budget.InWan,
-                $"{fin.Label} {BudgetArithmetic.Format(fin.InWan, "万元")} ÷ {budget.Label} {BudgetArithmetic.Format(budget.InWan, "万元")}", s.Location);
+                $"{fin.Label} {BudgetArithmetic.Format(fin.InWan, "万元")} ÷ {budget.Label} {BudgetArithmetic.Format(budget.InWan, "万元")}", s.Location,
+                fin.HalfUnitWan, budget.HalfUnitWan);
             if (f is not null)
             {
                 var other = budgets.FirstOrDefault(b => b != budget && Math.Round(fin.InWan / b.InWan * 100m, decimals, MidpointRounding.AwayFromZero) == stated);
