@@ -397,6 +397,27 @@ public class DisclosureRuleTests
             Final("年初预算为200万元，支出决算为220万元，决算数大于预算数，主要原因是追加项目。").Where(f => f.Rule == "FA-DIRECTION").ShouldBeEmpty();
             Final("年初预算为200万元，支出决算为220万元，决算数大于预算数。").Where(f => f.Rule == "FA-DIRECTION").ShouldHaveSingleItem().Severity.ShouldBe(FindingSeverity.Warning);
         }
+
+        [Fact]
+        public void Completion_rate_against_the_adjusted_budget_and_printed_precision()
+        {
+            // 180 ÷ 225 = 80.00%: stated against the named 调整预算, consistent
+            Final("年初预算为200.00万元，调整预算为225.00万元，支出决算为180.00万元，为调整预算的80.00%。").Where(f => f.Rule == "FA-RATE").ShouldBeEmpty();
+            // 180 ÷ 200 = 90% would be 年初预算: the phrase names 调整预算, so the denominator is wrong
+            var f = Final("年初预算为200.00万元，调整预算为225.00万元，支出决算为180.00万元，为调整预算的90.00%。").Where(x => x.Rule == "FA-RATE").ShouldHaveSingleItem();
+            f.Severity.ShouldBe(FindingSeverity.Error);
+            f.Message.ShouldContain("年初预算");
+            // 12.34 ÷ 12.78 = 96.56%; 96.59% is inside what 12.335–12.345 ÷ 12.775–12.785 allows (96.48%–96.63%): 提示
+            Final("年初预算为12.78万元，支出决算为12.34万元，完成年初预算的96.59%。").Where(x => x.Rule == "FA-RATE").ShouldHaveSingleItem().Severity.ShouldBe(FindingSeverity.Info);
+        }
+
+        [Fact]
+        public void Direction_less_than_with_the_reason_in_the_next_sentence()
+        {
+            Final("年初预算为200万元，支出决算为180万元，决算数小于预算数。主要原因是部分项目延期实施。").Where(f => f.Rule == "FA-DIRECTION").ShouldBeEmpty();
+            Final("年初预算为200万元，支出决算为180万元，决算数小于预算数。").Where(f => f.Rule == "FA-DIRECTION").ShouldHaveSingleItem().Severity.ShouldBe(FindingSeverity.Warning);
+            Final("年初预算为200万元，支出决算为220万元，决算数小于预算数，主要原因是项目延期。").Where(f => f.Rule == "FA-DIRECTION").ShouldHaveSingleItem().Expected.ShouldBe("大于");
+        }
     }
 
     public class Normalization
