@@ -123,7 +123,6 @@ public static partial class OutlineTables
     {
         public List<Node> Top { get; } = [];
         public int? TotalRow { get; set; }
-        public bool TotalLeads { get; set; }
         public bool Extras { get; set; }
     }
 
@@ -240,8 +239,7 @@ public static partial class OutlineTables
                 var seg = segments[^1];
                 if (seg.Top.Count == 0 && seg.TotalRow is null)
                 {
-                    seg.TotalRow = r;
-                    seg.TotalLeads = true; // 合计 above the items it sums
+                    seg.TotalRow = r; // 合计 above the items it sums
                 }
                 else
                 {
