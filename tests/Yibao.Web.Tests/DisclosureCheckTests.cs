@@ -54,6 +54,27 @@ public sealed partial class DisclosureCheckTests(YibaoWebFactory app) : IClassFi
     }
 
     [Fact]
+    public async Task Public_home_and_disclosure_list_link_to_the_public_checker()
+    {
+        var anonymous = app.NewClient();
+        var home = await anonymous.GetAsync("/public");
+        home.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var html = await home.Content.ReadAsStringAsync();
+        html.ShouldContain("id=\"link-disclosure-check\"");
+        html.ShouldMatch("<a [^>]*href=\"/public/disclosure-check\"[^>]*id=\"link-disclosure-check\"");
+        html.ShouldContain("href=\"/public/disclosures\"");
+        html.ShouldNotContain("主导航");
+
+        var list = await anonymous.GetStringAsync("/public/disclosures");
+        list.ShouldContain("href=\"/public/disclosure-check\"");
+        // every public page carries the portal navigation, so the checker is one click away from anywhere in /public
+        list.ShouldMatch("<nav [^>]*id=\"public-nav\"[\\s\\S]*href=\"/public/disclosure-check\"");
+
+        // the link leads to the anonymous checker
+        (await anonymous.GetAsync("/public/disclosure-check")).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
     public async Task Staff_page_requires_login_and_is_in_the_navigation()
     {
         var anonymous = app.NewClient();

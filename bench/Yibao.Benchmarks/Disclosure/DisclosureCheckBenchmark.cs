@@ -7,7 +7,7 @@ namespace Yibao.Benchmarks.Disclosure;
 
 /// <summary>
 /// Checks a synthetic disclosure of about 50 pages (narrative paragraphs with 其中 lists, changes and percentages,
-/// and coded tables in 元). Baseline: parsing only; the ratio shows what the rules cost on top.
+/// coded tables in 元, purposes per account and an outlined 收支总表 without codes). Baseline: parsing only; the ratio shows what the rules cost on top.
 /// Run: dotnet run -c Release --project bench/Yibao.Benchmarks -- --filter '*DisclosureCheck*' --job short
 /// </summary>
 [MemoryDiagnoser]
@@ -35,6 +35,9 @@ public class DisclosureCheckBenchmark
             sb.Append("一般公共预算支出表\n\n单位：元\n\n科目编码\t科目名称\t合计\t人员经费\t公用经费\t项目支出\n");
             sb.Append("210\t卫生健康支出\t1000000.00\t500000.00\t100000.00\t400000.00\n21015\t医疗保障管理事务\t1000000.00\t500000.00\t100000.00\t400000.00\n");
             sb.Append("2101550\t事业运行\t600000.00\t500000.00\t100000.00\t\n2101506\t医疗保障经办事务\t400000.00\t\t\t400000.00\n\n说明：表中数字为示例。\n\n");
+            // purposes per account (TXT-PURPOSE) and an outlined 收支总表 without codes (TBL-OUTLINE)
+            sb.Append("卫生健康支出（类）医疗保障管理事务（款）事业运行（项）（2101550）60.00万元，主要用于在职人员工资和日常办公支出。医疗保障经办事务（2101506）40.00万元，主要用于医保经办专项工作经费。\n\n");
+            sb.Append("收支总表\n\n单位：元\n\n收入项目\t预算数\t支出项目\t预算数\n一、部门预算\t1000000.00\t一、部门预算\t1000000.00\n1、财政拨款\t\t1、人员经费和公用经费\t\n(1)一般公共预算拨款\t1000000.00\t(1)工资福利支出\t500000.00\n(2)政府性基金拨款\t\t(2)商品和服务支出\t100000.00\n2、事业收入\t\t2、项目支出\t400000.00\n本年收入合计\t1000000.00\t本年支出合计\t1000000.00\n\n");
         }
         return sb.ToString();
     }

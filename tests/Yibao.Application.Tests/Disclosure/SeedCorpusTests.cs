@@ -76,6 +76,8 @@ public class SeedCorpusTests
             ("TXT-PCT", "57.13%", "1161.18%"));
         // 207.92 ÷ 273.08 = 76.14% vs 76.13%: within 0.01 → 提示 only
         r.Findings.ShouldContain(f => f.Rule == "TXT-PCT" && f.Severity == FindingSeverity.Info && f.Actual == "76.13%");
+        // and inside what the printed inputs allow: 207.92 (± 0.01, as 本年 − 上年) ÷ 273.08 (± 0.005) → 76.13%～76.14%
+        r.Findings.ShouldContain(f => f.Rule == "TXT-PCT" && f.Actual == "76.13%" && f.Message.Contains("76.13%～76.14%", StringComparison.Ordinal));
         r.Findings.ShouldContain(f => f.Rule == "CLS-OUTDATED" && f.Actual == "医疗卫生与计划生育支出");
         r.Findings.ShouldContain(f => f.Rule == "TXT-YEAR" && f.Actual == "2021年");
         r.Findings.ShouldContain(f => f.Rule == "PLA-JGYX-MAX"); // 机关运行经费 410.01 > 商品和服务支出 30.11
@@ -94,6 +96,8 @@ public class SeedCorpusTests
             ("CLS-NAME", "其他医疗保障管理事务支出", "医疗保障政策管理"),
             ("CLS-NAME", "其他医疗保障管理事务支出", "医疗保障经办事务"));
         r.Findings.ShouldContain(f => f.Rule == "PLA-JGYX"); // 0 个行政单位和 0 个参公单位, yet 机关运行经费 13.14
+        // 2101505 “主要用于医疗保障政策管理”, 2101506 “主要用于医疗保障经办事务”: each purpose fits its account
+        r.Findings.ShouldNotContain(f => f.Rule == "TXT-PURPOSE");
     }
 
     [Fact]
@@ -112,5 +116,13 @@ public class SeedCorpusTests
             ("TBL-CROSS", "10.40万元", "9.38万元"));
         // tables in 元 while the narrative is in 万元: 事业运行（2101550）247.39 万元 matches 2473860 元
         r.Findings.ShouldNotContain(f => f.Rule == "TXT-TABLE" && f.Severity != FindingSeverity.Info);
+        // the two 收支总表 are outlined without codes (一、/1、/(1)) in four side-by-side blocks, and they add up:
+        // 收入 一、部门预算 3,131,700 = 1、财政拨款 (blank → (1) 3,131,700) + 2、…6、 (blank); 本年收入合计 3,131,700 = 一
+        // 功能 一 3,131,700 = 10、卫生健康支出 2,923,860 + 20、住房保障支出 207,840
+        // 部门经济 一 3,131,700 = 1、(blank → (1) 2,587,900 + (2) 93,800) + 2、(blank → (2) 450,000)
+        // 政府经济 一 3,131,700 = 1、机关工资福利支出 2,587,900 + 2、机关商品和服务支出 543,800
+        r.Findings.ShouldNotContain(f => f.Rule == "TBL-OUTLINE");
+        // purposes written for 2101505/2101506 (医疗保障政策管理/经办事务) fit those accounts
+        r.Findings.ShouldNotContain(f => f.Rule == "TXT-PURPOSE");
     }
 }

@@ -265,6 +265,24 @@ public class BudgetModelTests
     }
 
     [Fact]
+    public void Change_percentage_comes_from_exact_yuan_values_and_the_checker_accepts_it()
+    {
+        // 上年 127,849.99 元 → 12.78 万元; 本年 131,450.00 元 → 13.15 万元. The published difference is 13.15 − 12.78 = 0.37 万元,
+        // but the percentage is computed once from the exact values: 3,600.01 ÷ 127,849.99 = 2.82% (from the rounded figures it would be 2.90%).
+        var b = BudgetSampleFiles.Load("dacheng-2023") with
+        {
+            Prior = new PriorYearFigures(2022, new Dictionary<string, decimal> { ["basic"] = 127_849.99m }),
+            Reasons = new Dictionary<string, string> { ["basic"] = "人员增加" },
+        };
+        var sentence = DisclosureComposer.Change(b, "basic", new Dictionary<string, decimal> { ["basic"] = 131_450.00m }, null);
+        sentence.ShouldBe("，较2022年12.78万元增加0.37万元，增长2.82%，主要原因是人员增加");
+        // 2.82% lies within what 0.37 (±0.01, a difference of two rounded amounts) ÷ 12.78 (±0.005) allows: 提示, not 错误
+        var findings = DisclosureChecker.Check("t.txt", "示范县医疗保障局2023年部门预算公开\n\n2023年基本支出13.15万元" + sentence + "。");
+        findings.ShouldNotContain(f => f.Severity == FindingSeverity.Error);
+        findings.ShouldContain(f => f.Rule == "TXT-PCT" && f.Severity == FindingSeverity.Info);
+    }
+
+    [Fact]
     public void Prior_figures_linked_from_last_year_make_every_change_zero()
     {
         var b = BudgetSampleFiles.Load("yanchi-2024");

@@ -84,6 +84,50 @@ public class DisclosureRuleTests
             Of("2023年一般公共预算财政拨款基本支出14.43万元，比上年减少2.00万元。主要包括：办公费10.00万元、印刷费4.00万元。", "SUM-PARTS").ShouldBeEmpty();
 
         [Fact]
+        public void Expense_parts_pick_the_expense_total_among_several_amounts()
+        {
+            // previous sentence: 收入 200 and 支出 180 (then a change); 基本 80 + 项目 110 = 190 ≠ 支出 180
+            var f = Of("2023年收入预算合计200万元，支出预算合计180万元，比上年增加10万元。其中：基本支出80万元，项目支出110万元。", "SUM-EXPENSE").ShouldHaveSingleItem();
+            f.Severity.ShouldBe(FindingSeverity.Error);
+            f.Actual.ShouldBe("180.00万元");
+            f.Expected.ShouldBe("190.00万元");
+            Quiet("2023年收入预算合计200万元，支出预算合计190万元，比上年增加10万元。其中：基本支出80万元，项目支出110万元。").ShouldBeEmpty();
+        }
+
+        [Fact]
+        public void Income_parts_are_not_compared_with_the_closing_expense_total()
+        {
+            // the closing amount is 支出 120, but the parts are income: 90 + 10 = 100 = 收入 100
+            Quiet("2023年收入合计100万元，支出合计120万元。其中：一般公共预算拨款收入90万元，上年结转10万元。").ShouldBeEmpty();
+            Of("2023年收入合计105万元，支出合计120万元。其中：一般公共预算拨款收入90万元，上年结转10万元。", "SUM-PARTS")
+                .ShouldHaveSingleItem().Actual.ShouldBe("105.00万元");
+        }
+
+        [Fact]
+        public void Personnel_and_public_costs_pick_basic_expenditure()
+        {
+            // 基本支出 60 ≠ 人员经费 50 + 公用经费 15 = 65; 项目支出 40 is not the total
+            Of("2023年基本支出60万元，项目支出40万元。其中：人员经费50万元，公用经费15万元。", "SUM-BASIC").ShouldHaveSingleItem().Expected.ShouldBe("65.00万元");
+        }
+
+        [Fact]
+        public void List_opening_a_new_paragraph_takes_its_total_from_the_paragraph_before()
+        {
+            var f = Of("2023年支出预算合计100万元，收入预算合计100万元。\n\n其中：基本支出60万元，项目支出50万元。", "SUM-EXPENSE").ShouldHaveSingleItem();
+            f.Difference.ShouldBe("-10.00万元");
+            Of("2023年支出预算合计110万元，收入预算合计110万元。\n\n其中：基本支出60万元，项目支出50万元。", "SUM-EXPENSE").ShouldBeEmpty();
+        }
+
+        [Fact]
+        public void Two_fitting_totals_are_resolved_only_by_an_exact_match()
+        {
+            // both 本年支出 and 上年支出 are expense totals; the parts add up to one of them: consistent, quiet
+            Of("2023年支出预算100万元，2022年支出预算90万元。其中：基本支出60万元，项目支出40万元。", "SUM-EXPENSE").ShouldBeEmpty();
+            // neither matches and no amount closes the sentence: not guessed
+            Of("2023年支出预算100万元，2022年支出预算90万元，增长11.11%。其中：基本支出60万元，项目支出45万元。", "SUM-EXPENSE").ShouldBeEmpty();
+        }
+
+        [Fact]
         public void Ambiguous_previous_sentence_with_two_amounts_is_not_guessed() =>
             Of("2023年基本支出14.43万元，项目支出3.00万元，比上年减少2.00万元。主要包括：办公费10.00万元、印刷费9.00万元。", "SUM-PARTS").ShouldBeEmpty();
     }
@@ -151,6 +195,35 @@ public class DisclosureRuleTests
         public void Wrong_direction_is_error()
         {
             Of("公务接待费0.61万元，较2022年的0.76万元增加0.15万元。", "TXT-DIFF").ShouldHaveSingleItem().Message.ShouldContain("方向");
+        }
+
+        [Fact]
+        public void Percent_within_the_interval_of_the_printed_inputs_is_info()
+        {
+            // 0.36 ÷ 12.78 = 2.82%, but 0.36 = 13.14 − 12.78 is a difference of two rounded amounts, so it stands for [0.35, 0.37],
+            // and 12.78 for [12.775, 12.785]: the exact ratio lies in [2.74%, 2.90%], so a stated 2.85% is 提示, not 错误
+            var f = Of("培训费预算13.14万元，较2022年12.78万元增加0.36万元，增长2.85%。", "TXT-PCT").ShouldHaveSingleItem();
+            f.Severity.ShouldBe(FindingSeverity.Info);
+            f.Message.ShouldContain("2.74%～2.90%");
+            // 2.95% is outside every value the inputs allow
+            Of("培训费预算13.14万元，较2022年12.78万元增加0.36万元，增长2.95%。", "TXT-PCT").ShouldHaveSingleItem().Severity.ShouldBe(FindingSeverity.Error);
+            // with only the change and the prior amount: 0.36 ± 0.005 over 12.78 ± 0.005 → [2.78%, 2.86%]
+            Of("培训费较2022年12.78万元增加0.36万元，增长2.85%。", "TXT-PCT").ShouldHaveSingleItem().Message.ShouldContain("2.78%～2.86%");
+            // the denominator recomputed from 本年 − 增减额 carries the imprecision of both
+            Of("培训费预算13.14万元，比上年增加0.36万元，增长2.85%。", "TXT-PCT").ShouldHaveSingleItem().Severity.ShouldBe(FindingSeverity.Info);
+        }
+
+        [Fact]
+        public void Percent_interval_arithmetic()
+        {
+            var (lo, hi) = BudgetArithmetic.PercentInterval(0.36m, 12.78m, 0.005m, 0.005m)!.Value;
+            Math.Round(lo, 4).ShouldBe(2.7767m);
+            Math.Round(hi, 4).ShouldBe(2.8571m);
+            BudgetArithmetic.PercentInterval(1m, 0.004m, 0m, 0.005m).ShouldBeNull(); // the denominator may be 0: anything goes
+            // exact inputs (budget entry): no interval beyond the 0.01 point tolerance
+            BudgetArithmetic.CheckPercent(RuleCatalog.TextPercent, "x", 2.85m, 2, 0.36m, 12.78m, "f", "l")!.Severity.ShouldBe(FindingSeverity.Error);
+            BudgetArithmetic.CheckPercent(RuleCatalog.TextPercent, "x", 2.85m, 2, 0.36m, 12.78m, "f", "l", 0.005m, 0.005m)!.Severity.ShouldBe(FindingSeverity.Info);
+            BudgetArithmetic.CheckPercent(RuleCatalog.TextPercent, "x", 2.82m, 2, 0.36m, 12.78m, "f", "l", 0.005m, 0.005m).ShouldBeNull();
         }
 
         [Fact]
@@ -323,6 +396,27 @@ public class DisclosureRuleTests
             Final("年初预算为200万元，支出决算为180万元，决算数大于预算数，主要原因是追加项目。").Where(f => f.Rule == "FA-DIRECTION").ShouldHaveSingleItem().Severity.ShouldBe(FindingSeverity.Error);
             Final("年初预算为200万元，支出决算为220万元，决算数大于预算数，主要原因是追加项目。").Where(f => f.Rule == "FA-DIRECTION").ShouldBeEmpty();
             Final("年初预算为200万元，支出决算为220万元，决算数大于预算数。").Where(f => f.Rule == "FA-DIRECTION").ShouldHaveSingleItem().Severity.ShouldBe(FindingSeverity.Warning);
+        }
+
+        [Fact]
+        public void Completion_rate_against_the_adjusted_budget_and_printed_precision()
+        {
+            // 180 ÷ 225 = 80.00%: stated against the named 调整预算, consistent
+            Final("年初预算为200.00万元，调整预算为225.00万元，支出决算为180.00万元，为调整预算的80.00%。").Where(f => f.Rule == "FA-RATE").ShouldBeEmpty();
+            // 180 ÷ 200 = 90% would be 年初预算: the phrase names 调整预算, so the denominator is wrong
+            var f = Final("年初预算为200.00万元，调整预算为225.00万元，支出决算为180.00万元，为调整预算的90.00%。").Where(x => x.Rule == "FA-RATE").ShouldHaveSingleItem();
+            f.Severity.ShouldBe(FindingSeverity.Error);
+            f.Message.ShouldContain("年初预算");
+            // 12.34 ÷ 12.78 = 96.56%; 96.59% is inside what 12.335–12.345 ÷ 12.775–12.785 allows (96.48%–96.63%): 提示
+            Final("年初预算为12.78万元，支出决算为12.34万元，完成年初预算的96.59%。").Where(x => x.Rule == "FA-RATE").ShouldHaveSingleItem().Severity.ShouldBe(FindingSeverity.Info);
+        }
+
+        [Fact]
+        public void Direction_less_than_with_the_reason_in_the_next_sentence()
+        {
+            Final("年初预算为200万元，支出决算为180万元，决算数小于预算数。主要原因是部分项目延期实施。").Where(f => f.Rule == "FA-DIRECTION").ShouldBeEmpty();
+            Final("年初预算为200万元，支出决算为180万元，决算数小于预算数。").Where(f => f.Rule == "FA-DIRECTION").ShouldHaveSingleItem().Severity.ShouldBe(FindingSeverity.Warning);
+            Final("年初预算为200万元，支出决算为220万元，决算数小于预算数，主要原因是项目延期。").Where(f => f.Rule == "FA-DIRECTION").ShouldHaveSingleItem().Expected.ShouldBe("大于");
         }
     }
 

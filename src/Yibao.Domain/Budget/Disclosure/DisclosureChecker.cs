@@ -12,6 +12,7 @@ public static class DisclosureChecker
         TableRules.Run(document, findings);
         NarrativeRules.Run(document, findings);
         DocumentRules.Run(document, findings, catalog ?? ClassificationCatalog.Default);
+        PurposeRules.Run(document, catalog ?? ClassificationCatalog.Default, findings);
         return findings
             .Distinct()
             .OrderBy(f => f.Severity)

@@ -40,6 +40,14 @@ public sealed record Figure(decimal Value, FigureUnit Unit, FigureKind Kind, int
         _ => Value,
     };
 
+    /// <summary>Half a unit of the printed precision, in 万元 (273.08万元 → 0.005; 2473860元 → 0.00005): the exact value lies within ± this.</summary>
+    public decimal HalfUnitWan => Unit switch
+    {
+        FigureUnit.Yuan => BudgetArithmetic.HalfUnit(Decimals) / 10000m,
+        FigureUnit.YiYuan => BudgetArithmetic.HalfUnit(Decimals) * 10000m,
+        _ => BudgetArithmetic.HalfUnit(Decimals),
+    };
+
     /// <summary>Signed value for changes (减少 → negative).</summary>
     public decimal SignedWan => Sign < 0 ? -InWan : InWan;
 }

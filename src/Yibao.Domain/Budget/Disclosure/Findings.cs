@@ -49,6 +49,7 @@ public sealed record RuleDefinition(string Id, string Title, FindingSeverity Sev
 public static class RuleCatalog
 {
     public static readonly RuleDefinition TableSum = new("TBL-SUM", "表内合计等于明细之和（按科目层级或合计行）", FindingSeverity.Error, "差额 ≤ max(0.01, 0.005×(明细数+1)) 个表内单位为提示");
+    public static readonly RuleDefinition TableOutline = new("TBL-OUTLINE", "无科目编码的层级表（一、/（一）/1./(1)/①）：上级行等于直接下级之和，合计行等于顶级之和", FindingSeverity.Error, "差额 ≤ max(0.01, 0.005×(下级数+1)) 个表内单位为提示");
     public static readonly RuleDefinition TableRow = new("TBL-ROW", "行合计等于各列之和", FindingSeverity.Error, "同上");
     public static readonly RuleDefinition TableBalance = new("TBL-BALANCE", "收入总计等于支出总计", FindingSeverity.Error, "差额 ≤ 0.01 个表内单位为提示");
     public static readonly RuleDefinition TableCross = new("TBL-CROSS", "同口径的功能分类表与经济分类表合计一致", FindingSeverity.Error, "差额 ≤ 0.01 个表内单位为提示");
@@ -58,8 +59,9 @@ public static class RuleCatalog
     public static readonly RuleDefinition SumProcurement = new("SUM-PROCUREMENT", "政府采购 = 货物 + 工程 + 服务", FindingSeverity.Error, "差额 ≤ 0.01 万元为提示");
     public static readonly RuleDefinition SumParts = new("SUM-PARTS", "叙述中“其中/包括”所列分项之和等于总数", FindingSeverity.Error, "差额 ≤ max(0.01, 0.005×(分项数+1)) 万元为提示；“主要包括/主要用于”分项之和小于总数不报");
     public static readonly RuleDefinition TextDifference = new("TXT-DIFF", "增减额 = 本年数 − 上年数，增减方向一致", FindingSeverity.Error, "差额 ≤ 0.01 万元为提示");
-    public static readonly RuleDefinition TextPercent = new("TXT-PCT", "增减率（百分比）由所述数字重算一致", FindingSeverity.Error, "按所述精度四舍五入后比较；差 ≤ 0.01 个百分点为提示");
+    public static readonly RuleDefinition TextPercent = new("TXT-PCT", "增减率（百分比）由所述数字重算一致", FindingSeverity.Error, "按所述精度四舍五入后比较；文中百分比落在由各输入数字印刷精度（半个末位单位）推出的精确值区间内，或与重算值相差 ≤ 0.01 个百分点，为提示");
     public static readonly RuleDefinition TextTable = new("TXT-TABLE", "叙述中带科目编码的金额与表格一致", FindingSeverity.Error, "换算为万元后差额 ≤ 0.005 视为一致，≤ 0.01 为提示");
+    public static readonly RuleDefinition TextPurpose = new("TXT-PURPOSE", "科目的用途说明与科目相符（行政运行不写项目、救助；对基金的补助不写人员、办公……）", FindingSeverity.Warning, "只在用途中出现不属于该科目的类别用语时报");
     public static readonly RuleDefinition TextYear = new("TXT-YEAR", "句中年度为预算年度或明确的以前年度", FindingSeverity.Warning, "—");
     public static readonly RuleDefinition RequiredTables = new("CMP-TABLES", "公开必备表格齐全（全国统一 8 张表 / 决算 9 张表）", FindingSeverity.Warning, "—");
     public static readonly RuleDefinition RequiredSections = new("CMP-SECTIONS", "公开必备说明齐全（三公、机关运行经费、政府采购、国有资产、绩效目标、名词解释）", FindingSeverity.Warning, "—");
@@ -72,7 +74,7 @@ public static class RuleCatalog
     public static readonly RuleDefinition RunningCostExceeds = new("PLA-JGYX-MAX", "机关运行经费不超过公用经费（商品和服务支出）", FindingSeverity.Warning, "差额 > 0.01 万元");
     public static readonly RuleDefinition IndicatorOperator = new("PLA-OPERATOR", "绩效指标的符号与指标性质一致（满意度、达标率等不得写作 ≤ / <）", FindingSeverity.Warning, "—");
     public static readonly RuleDefinition IndicatorRate = new("PLA-RATE", "比率类指标不超过 100%，且单位为 %", FindingSeverity.Warning, "—");
-    public static readonly RuleDefinition FinalCompletion = new("FA-RATE", "决算完成率 = 决算数 ÷ 预算数（分母为所述预算数）", FindingSeverity.Error, "差 ≤ 0.01 个百分点为提示");
+    public static readonly RuleDefinition FinalCompletion = new("FA-RATE", "决算完成率 = 决算数 ÷ 预算数（分母为所述预算数）", FindingSeverity.Error, "落在由输入数字印刷精度推出的区间内或差 ≤ 0.01 个百分点为提示");
     public static readonly RuleDefinition FinalDirection = new("FA-DIRECTION", "“决算数大于/小于预算数”与数字一致并说明原因", FindingSeverity.Error, "无原因为警告");
 
     // 预算编制（结构化数据）专用规则；数值判定同样经过 BudgetArithmetic。
@@ -88,8 +90,8 @@ public static class RuleCatalog
 
     public static IReadOnlyList<RuleDefinition> All { get; } =
     [
-        TableSum, TableRow, TableBalance, TableCross, SumBasic, SumExpense, SumSanGong, SumProcurement, SumParts,
-        TextDifference, TextPercent, TextTable, TextYear, RequiredTables, RequiredSections, EmptyTable, Placeholder,
+        TableSum, TableOutline, TableRow, TableBalance, TableCross, SumBasic, SumExpense, SumSanGong, SumProcurement, SumParts,
+        TextDifference, TextPercent, TextTable, TextPurpose, TextYear, RequiredTables, RequiredSections, EmptyTable, Placeholder,
         ClassCode, ClassName, ClassOutdated, RunningCostNature, RunningCostExceeds, IndicatorOperator, IndicatorRate,
         FinalCompletion, FinalDirection,
         BudgetLine, BudgetEconomicMap, BudgetSource, BudgetReason, BudgetIndicator, BudgetSanGongLines, BudgetSme, BudgetProcurementAssets, BudgetWorkflow,
@@ -151,26 +153,68 @@ public static class BudgetArithmetic
         return new Finding(rule.Id, severity, message, Format(expected, unit), Format(statedSignedChange, unit), Format(diff, unit), location);
     }
 
-    /// <summary>Checks a stated percentage (e.g. 增长 76.13%) against numerator ÷ denominator, rounded to the stated precision.</summary>
-    public static Finding? CheckPercent(RuleDefinition rule, string what, decimal stated, int statedDecimals, decimal numerator, decimal denominator, string formula, string location)
+    /// <summary>
+    /// Checks a stated percentage (e.g. 增长 76.13%) against numerator ÷ denominator, rounded to the stated precision.
+    /// The inputs are themselves printed figures: <paramref name="numeratorHalfWidth"/> and <paramref name="denominatorHalfWidth"/>
+    /// are half a unit of their printed precision (0.005 for 273.08), so the exact ratio can lie anywhere in an interval.
+    /// A stated percentage that some exact value in that interval rounds to — or within 0.01 percentage points of the
+    /// recomputed value — is a 提示, not an error (DESIGN §3: percentages are computed once from exact values).
+    /// </summary>
+    public static Finding? CheckPercent(RuleDefinition rule, string what, decimal stated, int statedDecimals, decimal numerator, decimal denominator, string formula, string location,
+        decimal numeratorHalfWidth = 0m, decimal denominatorHalfWidth = 0m)
     {
         ArgumentNullException.ThrowIfNull(rule);
         if (denominator == 0)
         {
             return null;
         }
+        int places = Math.Min(Math.Max(statedDecimals, 0), 4);
         var exact = numerator / denominator * 100m;
-        var rounded = Math.Round(exact, Math.Min(Math.Max(statedDecimals, 0), 4), MidpointRounding.AwayFromZero);
+        var rounded = Math.Round(exact, places, MidpointRounding.AwayFromZero);
         if (rounded == stated)
         {
             return null;
         }
         var r2 = Math.Round(exact, 2, MidpointRounding.AwayFromZero);
         var diff = stated - r2;
-        var severity = Math.Abs(stated - exact) <= 0.01m + 0.5m * Pow10(-statedDecimals) ? FindingSeverity.Info : rule.Severity;
-        var message = $"{Short(what)}：{formula} = {r2.ToString("0.00", CultureInfo.InvariantCulture)}%，文中为 {stated.ToString(CultureInfo.InvariantCulture)}%";
-        return new Finding(rule.Id, severity, message, r2.ToString("0.00", CultureInfo.InvariantCulture) + "%", stated.ToString(CultureInfo.InvariantCulture) + "%", diff.ToString("0.00", CultureInfo.InvariantCulture) + "%", location);
+        var half = 0.5m * Pow10(-places);
+        var interval = PercentInterval(numerator, denominator, Math.Abs(numeratorHalfWidth), Math.Abs(denominatorHalfWidth));
+        bool inInterval = interval is null || (stated + half >= interval.Value.Low && stated - half <= interval.Value.High);
+        bool nearExact = Math.Abs(stated - exact) <= 0.01m + half;
+        var severity = inInterval || nearExact ? FindingSeverity.Info : rule.Severity;
+        string P(decimal v) => v.ToString("0.00", CultureInfo.InvariantCulture) + "%";
+        var message = $"{Short(what)}：{formula} = {P(r2)}，文中为 {stated.ToString(CultureInfo.InvariantCulture)}%";
+        if (severity == FindingSeverity.Info)
+        {
+            message += inInterval && interval is { } iv && (numeratorHalfWidth != 0 || denominatorHalfWidth != 0)
+                ? $"；按所列数字的印刷精度，精确比率可在 {P(Math.Round(iv.Low, 2, MidpointRounding.AwayFromZero))}～{P(Math.Round(iv.High, 2, MidpointRounding.AwayFromZero))} 之间，文中数字在此范围内（四舍五入）"
+                : "；相差在 0.01 个百分点以内（四舍五入）";
+        }
+        return new Finding(rule.Id, severity, message, P(r2), stated.ToString(CultureInfo.InvariantCulture) + "%", diff.ToString("0.00", CultureInfo.InvariantCulture) + "%", location);
     }
+
+    /// <summary>
+    /// The range of (n ± hn) ÷ (d ± hd) × 100 over every exact value the printed inputs may stand for;
+    /// null when the denominator's range includes 0 (any ratio is possible).
+    /// </summary>
+    public static (decimal Low, decimal High)? PercentInterval(decimal numerator, decimal denominator, decimal numeratorHalfWidth, decimal denominatorHalfWidth)
+    {
+        var dLow = denominator - denominatorHalfWidth;
+        var dHigh = denominator + denominatorHalfWidth;
+        if (dLow <= 0 && dHigh >= 0)
+        {
+            return null;
+        }
+        decimal[] corners =
+        [
+            (numerator - numeratorHalfWidth) / dLow, (numerator - numeratorHalfWidth) / dHigh,
+            (numerator + numeratorHalfWidth) / dLow, (numerator + numeratorHalfWidth) / dHigh,
+        ];
+        return (corners.Min() * 100m, corners.Max() * 100m);
+    }
+
+    /// <summary>Half a unit of the last printed decimal place: 0.005 for two decimals, 0.5 for none.</summary>
+    public static decimal HalfUnit(int decimals) => 0.5m * Pow10(-Math.Max(decimals, 0));
 
     private static decimal Pow10(int e)
     {

@@ -18,7 +18,11 @@ public static partial class NarrativeRules
                 continue;
             }
             var previous = i > 0 && doc.Sentences[i - 1].Line == s.Line ? doc.Sentences[i - 1] : null;
-            Enumerations(s, previous, findings);
+            // a list may open a new paragraph (“…支出合计X万元。\n\n其中：基本支出…”): its total is in the paragraph before
+            var listPrevious = previous
+                ?? (i > 0 && doc.Sentences[i - 1].Section == s.Section && s.Line - doc.Sentences[i - 1].Line <= 3 && ListOpening().IsMatch(s.Text)
+                    ? doc.Sentences[i - 1] : null);
+            Enumerations(s, listPrevious, findings);
             Differences(s, previous, findings);
             Years(doc, s, findings);
             FinalAccounts(doc, s, i + 1 < doc.Sentences.Count ? doc.Sentences[i + 1] : null, findings);
@@ -97,19 +101,12 @@ public static partial class NarrativeRules
             string context = text[segStart..t.Index];
             if (totalFig is null)
             {
-                // "…安排6万元。其中，…" — the total closes the previous sentence
-                if (t.Index - segStart <= 1 && previous is not null && previous.Figures.LastOrDefault(f => f.IsMoney) is { } last
-                    && last.Kind == kind && previous.Text[last.End..].Trim('。', ' ').Length <= 2)
+                // the total sits in the previous sentence: “…安排6万元。其中，…”, “…支出14.43万元，比上年减少2万元。主要包括：…”,
+                // or one of several amounts there (“收入合计X万元，支出合计Y万元。其中：基本支出A万元，项目支出B万元”)
+                if (t.Index - segStart <= 1 && previous is not null && PreviousTotal(previous, kind, partList, weak) is { } picked)
                 {
-                    totalFig = last;
-                    context = previous.Text;
-                }
-                else if (t.Index - segStart <= 1 && previous is not null
-                         && previous.Figures.Where(f => f.IsMoney && f.Kind == kind).ToList() is [var only])
-                {
-                    // "…支出14.43万元，比上年减少2万元。主要包括：…" — the one amount of the previous sentence is the total
-                    totalFig = only;
-                    context = previous.Text[..only.End];
+                    totalFig = picked;
+                    context = previous.Text[..picked.End];
                 }
                 else
                 {
@@ -153,6 +150,74 @@ public static partial class NarrativeRules
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// Picks the total of a list from the sentence before it. Candidates are that sentence's amounts of the list's kind;
+    /// the list's own words say which total it breaks down (人员/公用 → 基本支出, 基本/项目 → 支出, 拨款/结转 → 收入,
+    /// 出国/接待 → 三公, 货物/工程/服务 → 采购). Among several fitting amounts the one equal to the sum (within tolerance)
+    /// is taken, else the amount closing the sentence, else the only fitting one — otherwise nothing is guessed.
+    /// </summary>
+    private static Figure? PreviousTotal(NarrativeSentence previous, FigureKind kind, List<Part> parts, bool weak)
+    {
+        var depth = Depths(previous.Text);
+        var candidates = previous.Figures.Where(f => f.IsMoney && f.Kind == kind && depth[f.Start] == 0).ToList();
+        if (candidates.Count == 0 || parts.Count < 2)
+        {
+            return null;
+        }
+        if (candidates.Count == 1)
+        {
+            return candidates[0];
+        }
+        var labels = string.Concat(parts.Select(p => p.Label));
+        var fitting = candidates.Where(c => FitsList(c.Label, labels)).ToList();
+        var sum = parts.Sum(p => p.Figure is null ? 0m : (p.Figure.Kind == FigureKind.Change ? p.Figure.SignedWan : p.Figure.InWan));
+        var equal = fitting.Where(c => Math.Abs((c.Kind == FigureKind.Change ? c.SignedWan : c.InWan) - sum) <= BudgetArithmetic.SumTolerance(parts.Count)).ToList();
+        if (fitting.Count > 1 && equal.Count == 1)
+        {
+            return equal[0]; // the parts add up to one of the fitting totals: that is the one they break down
+        }
+        var closing = previous.Figures.LastOrDefault(f => f.IsMoney);
+        if (closing is not null && fitting.Contains(closing) && previous.Text[closing.End..].Trim('。', ' ').Length <= 2)
+        {
+            return closing;
+        }
+        return fitting.Count == 1 && !weak ? fitting[0] : null;
+    }
+
+    /// <summary>Whether a total labelled <paramref name="total"/> can be broken down into parts whose labels are <paramref name="parts"/>.</summary>
+    internal static bool FitsList(string total, string parts)
+    {
+        bool P(string w) => parts.Contains(w, StringComparison.Ordinal);
+        bool T(string w) => total.Contains(w, StringComparison.Ordinal);
+        if (P("出国") || P("公务接待") || P("公务用车"))
+        {
+            return T("三公");
+        }
+        if (P("货物") && (P("工程") || P("服务")))
+        {
+            return T("采购");
+        }
+        if (P("人员经费") && P("公用经费"))
+        {
+            return T("基本支出") || (T("支出") && !T("项目支出") && !T("收入"));
+        }
+        if (P("基本支出") && P("项目支出"))
+        {
+            return T("支出") && !T("基本支出") && !T("项目支出");
+        }
+        bool income = P("收入") || P("拨款") || P("结转") || P("结余");
+        bool spend = P("支出") || P("经费");
+        if (income && !spend)
+        {
+            return T("收入") || T("来源") || T("资金");
+        }
+        if (spend && !income)
+        {
+            return !(T("收入") && !T("支出"));
+        }
+        return true;
     }
 
     /// <summary>
@@ -390,7 +455,12 @@ public static partial class NarrativeRules
             var formula = prior is not null
                 ? $"{BudgetArithmetic.Format(f.InWan, unit)} ÷ {BudgetArithmetic.Format(denominator.Value, unit)}"
                 : $"{BudgetArithmetic.Format(f.InWan, unit)} ÷ ({BudgetArithmetic.Format(current!.InWan, unit)} {(f.Sign < 0 ? "+" : "−")} {BudgetArithmetic.Format(f.InWan, unit)})";
-            var p = BudgetArithmetic.CheckPercent(RuleCatalog.TextPercent, (current ?? prior)!.Label + "增减率", pct.Value, pct.Decimals, f.InWan, denominator.Value, formula, s.Location);
+            // the exact inputs behind the printed ones: a change written as the difference of two rounded amounts is
+            // uncertain by both their half-units, not only by its own
+            var numeratorHalf = current is not null && prior is not null ? Math.Max(f.HalfUnitWan, current.HalfUnitWan + prior.HalfUnitWan) : f.HalfUnitWan;
+            var denominatorHalf = prior?.HalfUnitWan ?? (current!.HalfUnitWan + f.HalfUnitWan);
+            var p = BudgetArithmetic.CheckPercent(RuleCatalog.TextPercent, (current ?? prior)!.Label + "增减率", pct.Value, pct.Decimals, f.InWan, denominator.Value, formula, s.Location,
+                numeratorHalf, denominatorHalf);
             if (p is not null)
             {
                 findings.Add(p);
@@ -445,7 +515,8 @@ public static partial class NarrativeRules
             var named = rate.Groups["b"].Value;
             var budget = budgets.FirstOrDefault(b => named.Length > 0 && b.Label.Contains(named, StringComparison.Ordinal)) ?? budgets[0];
             var f = BudgetArithmetic.CheckPercent(RuleCatalog.FinalCompletion, "预算完成率", stated, decimals, fin.InWan, budget.InWan,
-                $"{fin.Label} {BudgetArithmetic.Format(fin.InWan, "万元")} ÷ {budget.Label} {BudgetArithmetic.Format(budget.InWan, "万元")}", s.Location);
+                $"{fin.Label} {BudgetArithmetic.Format(fin.InWan, "万元")} ÷ {budget.Label} {BudgetArithmetic.Format(budget.InWan, "万元")}", s.Location,
+                fin.HalfUnitWan, budget.HalfUnitWan);
             if (f is not null)
             {
                 var other = budgets.FirstOrDefault(b => b != budget && Math.Round(fin.InWan / b.InWan * 100m, decimals, MidpointRounding.AwayFromZero) == stated);
@@ -481,6 +552,9 @@ public static partial class NarrativeRules
 
     [GeneratedRegex(@"主要包括[:：]?|主要用于[:：]|具体包括[:：]?|其中[:：，,]?|包括[:：]?|包含[:：]?|分别是[:：]?|分别为[:：]?")]
     private static partial Regex Trigger();
+
+    [GeneratedRegex(@"^\s*(其中|具体包括|主要包括|包括|分别是|分别为)")]
+    private static partial Regex ListOpening();
 
     [GeneratedRegex(@"主要原因|原因是|原因为|原因：|主要用于|用于|主要为|主要是|因此")]
     private static partial Regex Reason();

@@ -119,6 +119,7 @@ public static partial class TableRules
                 CodeHierarchy(t, l, findings);
             }
             RowTotals(t, l, findings);
+            OutlineTables.Check(t, l, findings);
             Balance(t, findings);
         }
         CrossTables(layouts, findings);

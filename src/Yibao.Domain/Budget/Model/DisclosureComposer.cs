@@ -287,9 +287,12 @@ public static class DisclosureComposer
         {
             return "";
         }
-        // Computed once, from the figures as published (万元, two decimals), so every number in the sentence checks out.
+        // The amounts and their difference as published (万元, two decimals), so the difference checks out exactly;
+        // the percentage is computed once from the exact 元 values (DESIGN §3) — the checker accepts it because it lies
+        // within the interval the rounded figures allow.
         var prior = Money.ToWanYuan(priorYuan);
-        var current = Money.ToWanYuan(computed.TryGetValue(key, out var v) ? v : 0);
+        var currentYuan = computed.TryGetValue(key, out var v) ? v : 0;
+        var current = Money.ToWanYuan(currentYuan);
         var py = budget.Prior.Year.ToString(CultureInfo.InvariantCulture);
         var diff = current - prior;
         var reason = budget.Reasons.TryGetValue(key, out var r) && !string.IsNullOrWhiteSpace(r) ? "，主要原因是" + r.Trim().TrimEnd('。') : "";
@@ -303,7 +306,7 @@ public static class DisclosureComposer
         {
             return $"，{py}年无此项预算，本年新增{F2(diff)}万元{reason}";
         }
-        var pct = Money.Percent(Math.Abs(diff), prior)!.Value.ToString("0.00", CultureInfo.InvariantCulture);
+        var pct = Money.Percent(Math.Abs(currentYuan - priorYuan), priorYuan)!.Value.ToString("0.00", CultureInfo.InvariantCulture);
         return $"，较{py}年{F2(prior)}万元{dir}{F2(Math.Abs(diff))}万元，{(diff > 0 ? "增长" : "下降")}{pct}%{reason}";
     }
 
