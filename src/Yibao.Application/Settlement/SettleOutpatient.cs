@@ -105,7 +105,7 @@ public sealed class SettleOutpatientHandler(IAppDbContext db, ISettlementReferen
             return Fail(kindError);
         }
 
-        if (scope.Inpatient && e.EndDate is null && !scope.Midway)
+        if (write && scope.Inpatient && e.EndDate is null && !scope.Midway)
         {
             return Fail(new AppError(SettlementErrors.NotDischarged, $"就诊 ID mdtrt_id：住院“{e.MdtrtId}”尚未办理出院（2402），不能结算；住院期间结算须注明中途结算 mid_setl_flag=1", "mdtrt_id"));
         }
