@@ -200,8 +200,13 @@ public static class Program
 
     private static async Task<List<Outcome>> DriveAsync(Client c, State state, int concurrency, TimeSpan duration, bool retry, string runId)
     {
-        var results = new ConcurrentBag<Outcome>();
         using var stop = new CancellationTokenSource(duration);
+        return await DriveAsync(c, state, concurrency, new ConcurrentBag<Outcome>(), retry, runId, stop.Token);
+    }
+
+    /// <summary>Workers start new settlements until <paramref name="stop"/>; a started one is finished (with replays when retrying).</summary>
+    private static async Task<List<Outcome>> DriveAsync(Client c, State state, int concurrency, ConcurrentBag<Outcome> results, bool retry, string runId, CancellationToken stop)
+    {
         var errors = 0;
         var workers = Enumerable.Range(0, concurrency).Select(w => Task.Run(async () =>
         {
@@ -334,18 +339,29 @@ public static class Program
 
         using var http = Http(url, state.Key);
         var client = new Client(http);
-        var drive = DriveAsync(client, state, concurrency, TimeSpan.FromSeconds(seconds), retry: true, "C" + port.ToString(Inv));
+        using var stopLoad = new CancellationTokenSource();
+        var acked = new ConcurrentBag<Outcome>();
+        var drive = DriveAsync(client, state, concurrency, acked, retry: true, "C" + port.ToString(Inv), stopLoad.Token);
 
-        // SIGKILL in the middle of the load, then restart on the same database and port.
-        await Task.Delay(TimeSpan.FromSeconds(seconds / 2.0));
+        // SIGKILL in the middle of the load (after half the time and at least 20 acknowledged settlements), then restart on the same database and port.
+        var killAt = Stopwatch.StartNew();
+        while ((killAt.Elapsed.TotalSeconds < seconds / 2.0 || acked.Count < 20) && killAt.Elapsed.TotalSeconds < 60)
+        {
+            await Task.Delay(100);
+        }
+
+        var before = acked.Count;
         server.Kill(entireProcessTree: true); // SIGKILL on Linux
         await server.WaitForExitAsync();
-        Console.WriteLine($"已 SIGKILL 应用（第 {total.Elapsed.TotalSeconds:0.0} 秒）");
+        Console.WriteLine($"已 SIGKILL 应用（第 {total.Elapsed.TotalSeconds:0.0} 秒，此前已确认 {before} 笔结算，{concurrency} 个客户端请求在途）");
         await Task.Delay(500);
         server = StartApp(app, provider, db, url, root);
         await WaitHealthyAsync(url, server);
         Console.WriteLine($"应用已重启（第 {total.Elapsed.TotalSeconds:0.0} 秒）；客户端按原 msgid 重放未收到应答的请求");
 
+        // Load continues on the restarted app for the other half of the time, then the client stops starting new settlements.
+        await Task.Delay(TimeSpan.FromSeconds(seconds / 2.0));
+        await stopLoad.CancelAsync();
         var results = await drive;
         server.Kill(entireProcessTree: true);
         await server.WaitForExitAsync();
