@@ -291,7 +291,7 @@ public static class Program
     private static async Task WaitHealthyAsync(string url, Process p)
     {
         using var h = new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(2) };
-        for (var i = 0; i < 300; i++)
+        for (var i = 0; i < 900; i++)
         {
             if (p.HasExited)
             {
@@ -312,7 +312,8 @@ public static class Program
             await Task.Delay(200);
         }
 
-        throw new TimeoutException("应用 60 秒内未就绪");
+        p.Kill(entireProcessTree: true);
+        throw new TimeoutException("应用 180 秒内未就绪");
     }
 
     private static async Task<int> CrashAsync(Dictionary<string, string> opt)

@@ -129,22 +129,22 @@ public sealed class InpatientApiTests(YibaoWebFactory factory) : IClassFixture<Y
             return await JsonOf(r);
         }
 
-        var adm = await Fsi(a, "2401", m + "1", $$"""{"mdtrtinfo":{"psn_no":"{{Certno}}","insutype":"390","begntime":"2025-07-01 08:00:00","ipt_otp_no":"E{{m}}","adm_dept_codg":"0301","dise_codg":"K35.8"}}""");
+        var adm = await Fsi(a, "2401", m + "1", $$"""{"mdtrtinfo":{"psn_no":"{{Certno}}","insutype":"390","begntime":"2025-07-01 08:00:00","ipt_otp_no":"E{{m}}","adm_dept_codg":"0301","dise_codg":"K35.8"} }""");
         adm.GetProperty("infcode").GetInt32().ShouldBe(0, adm.ToString());
         var mdtrt = adm.GetProperty("output").GetProperty("mdtrt_id").GetString()!;
         var up = await Fsi(a, "2301", m + "2", $$"""{"feedetail":[{"feedetl_sn":"1","mdtrt_id":"{{mdtrt}}","med_list_codg":"XJ01CAA040A001010100001","cnt":"8","pric":"12.5","det_item_fee_sumamt":"100"}]}""");
         up.GetProperty("infcode").GetInt32().ShouldBe(0, up.ToString());
-        var other = await Fsi(b, "2402", m + "b", $$"""{"dscginfo":{"mdtrt_id":"{{mdtrt}}","endtime":"2025-07-03","dscg_maindiag_code":"K35.8"}}""");
+        var other = await Fsi(b, "2402", m + "b", $$"""{"dscginfo":{"mdtrt_id":"{{mdtrt}}","endtime":"2025-07-03","dscg_maindiag_code":"K35.8"} }""");
         other.GetProperty("infcode").GetInt32().ShouldBe(-1);
         other.GetProperty("err_code").GetString().ShouldBe("encounter-not-found");
-        var dscg = await Fsi(a, "2402", m + "3", $$"""{"dscginfo":{"mdtrt_id":"{{mdtrt}}","endtime":"2025-07-03","dscg_maindiag_code":"K35.8","dscg_way":"1"}}""");
+        var dscg = await Fsi(a, "2402", m + "3", $$"""{"dscginfo":{"mdtrt_id":"{{mdtrt}}","endtime":"2025-07-03","dscg_maindiag_code":"K35.8","dscg_way":"1"} }""");
         dscg.GetProperty("infcode").GetInt32().ShouldBe(0, dscg.ToString());
-        var pre = await Fsi(a, "2303", m + "4", $$"""{"data":{"mdtrt_id":"{{mdtrt}}","medfee_sumamt":100}}""");
+        var pre = await Fsi(a, "2303", m + "4", $$"""{"data":{"mdtrt_id":"{{mdtrt}}","medfee_sumamt":100} }""");
         pre.GetProperty("infcode").GetInt32().ShouldBe(0, pre.ToString());
-        var setl = await Fsi(a, "2304", m + "5", $$"""{"data":{"mdtrt_id":"{{mdtrt}}","medfee_sumamt":100,"acct_used_flag":"0"}}""");
+        var setl = await Fsi(a, "2304", m + "5", $$"""{"data":{"mdtrt_id":"{{mdtrt}}","medfee_sumamt":100,"acct_used_flag":"0"} }""");
         setl.GetProperty("infcode").GetInt32().ShouldBe(0, setl.ToString());
         setl.GetProperty("output").GetProperty("med_type").GetString().ShouldBe("21");
-        var rev = await Fsi(a, "2601", m + "6", $$"""{"data":{"omsgid":"{{m}}5","oinfno":"2304"}}""");
+        var rev = await Fsi(a, "2601", m + "6", $$"""{"data":{"omsgid":"{{m}}5","oinfno":"2304"} }""");
         rev.GetProperty("infcode").GetInt32().ShouldBe(0, rev.ToString());
         codeA.ShouldNotBeEmpty();
     }
