@@ -103,6 +103,13 @@ public static class DependencyInjection
         services.AddScoped<GetAccumulatorsHandler>();
         services.AddScoped<CheckTreatmentHandler>();
         services.AddScoped<ReverseTransactionHandler>();
+        services.AddScoped<AdmitInpatientHandler>();
+        services.AddScoped<CancelAdmissionHandler>();
+        services.AddScoped<DischargeInpatientHandler>();
+        services.AddScoped<CancelDischargeHandler>();
+        services.AddScoped<SettleInpatientHandler>();
+        services.AddScoped<CancelInpatientSettlementHandler>();
+        services.AddScoped<GetAdmissionHandler>();
         services.AddScoped<ReconcileTotalsHandler>();
         services.AddScoped<ReconcileDetailsHandler>();
 

@@ -41,6 +41,12 @@ public static class SettlementErrors
     public const string Concurrency = "concurrent-update";
     public const string OriginalMsgidNotFound = "original-msgid-not-found";
     public const string ReversalNotSupported = "reversal-not-supported";
+    public const string WrongEncounterKind = "wrong-encounter-kind";
+    public const string AdmissionOpen = "admission-open";
+    public const string NotDischarged = "not-discharged";
+    public const string AlreadyDischarged = "already-discharged";
+    public const string HasSettlements = "has-settlements";
+    public const string LaterSettlementExists = "later-settlement-exists";
 
     public static AppError Error(string code, string message, string? field = null) => new(code, message, field);
 
@@ -48,7 +54,8 @@ public static class SettlementErrors
     public static bool IsNotFound(string code) => code is PersonNotFound or EncounterNotFound or SettlementNotFound or FeeDetailNotFound or InstitutionNotFound or OriginalMsgidNotFound;
 
     /// <summary>409-class codes (the state does not allow the operation).</summary>
-    public static bool IsConflict(string code) => code is EncounterNotOpen or AlreadySettled or AlreadyCancelled or DuplicateFeeDetail or Concurrency;
+    public static bool IsConflict(string code) => code is EncounterNotOpen or AlreadySettled or AlreadyCancelled or DuplicateFeeDetail or Concurrency
+        or AdmissionOpen or NotDischarged or AlreadyDischarged or HasSettlements or LaterSettlementExists;
 
     /// <summary>403-class codes.</summary>
     public static bool IsForbidden(string code) => code is InstitutionSuspended;

@@ -124,6 +124,11 @@ public sealed class CancelOutpatientRegistrationHandler(IAppDbContext db)
             return AppResult<EncounterView>.Fail(OnlineSettlement.EncounterNotFound(command.MdtrtId));
         }
 
+        if (e.Status == EncounterStatus.Registered && UploadFeeDetailsHandler.WrongKind(e, inpatient: false) is { } kindError)
+        {
+            return AppResult<EncounterView>.Fail(kindError);
+        }
+
         switch (e.Status)
         {
             case EncounterStatus.Settled:

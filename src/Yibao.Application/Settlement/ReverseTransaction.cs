@@ -11,7 +11,8 @@ namespace Yibao.Application.Settlement;
 /// 2601 冲正交易: the institution sent a write and never received the answer; it names the original message id
 /// (<c>omsgid</c>) and the agency undoes whatever that message did, exactly as the matching cancellation would:
 /// a 2207 settlement is cancelled like 2208 (reversing journal entry, accumulators restored, encounter reopened),
-/// a 2201 registration is cancelled like 2202, the lines of a 2204 upload are cancelled like 2205.
+/// a 2201 registration is cancelled like 2202, the lines of a 2204 upload are cancelled like 2205; for 住院 a 2304
+/// settlement like 2305, a 2401 admission like 2404, a 2402 discharge like 2405, the lines of a 2301 upload like 2302.
 /// Only the caller's own messages are found; nothing is deleted.
 /// </summary>
 public sealed record ReverseTransaction(
@@ -41,13 +42,15 @@ public sealed class ReverseTransactionValidator : AbstractValidator<ReverseTrans
 public sealed class ReverseTransactionHandler(
     IAppDbContext db,
     CancelSettlementHandler cancelSettlement,
-    CancelOutpatientRegistrationHandler cancelRegistration)
+    CancelOutpatientRegistrationHandler cancelRegistration,
+    CancelAdmissionHandler cancelAdmission,
+    CancelDischargeHandler cancelDischarge)
 {
     public const string OriginalNotFound = SettlementErrors.OriginalMsgidNotFound;
     public const string NotReversible = SettlementErrors.ReversalNotSupported;
 
     /// <summary>Transactions 2601 can undo.</summary>
-    public static readonly IReadOnlyList<string> ReversibleInfnos = ["2201", "2204", "2207"];
+    public static readonly IReadOnlyList<string> ReversibleInfnos = ["2201", "2204", "2207", "2301", "2304", "2401", "2402"];
 
     private readonly ReverseTransactionValidator _validator = new();
 
@@ -90,7 +93,7 @@ public sealed class ReverseTransactionHandler(
         var memo = $"冲正（原报文 {command.Omsgid}）";
         switch (original.Infno)
         {
-            case "2207":
+            case "2207" or "2304":
             {
                 var setlId = root.GetProperty("setl_id").GetString()!;
                 var r = await cancelSettlement.HandleAsync(caller, new CancelSettlement(setlId, memo), ct);
@@ -108,19 +111,37 @@ public sealed class ReverseTransactionHandler(
                     : AppResult<ReversalView>.Fail(r.Errors);
             }
 
-            case "2204":
+            case "2401":
+            {
+                var mdtrtId = root.GetProperty("mdtrt_id").GetString()!;
+                var r = await cancelAdmission.HandleAsync(caller, new CancelAdmission(mdtrtId), ct);
+                return r.Succeeded
+                    ? AppResult<ReversalView>.Ok(new ReversalView(command.Omsgid, original.Infno, mdtrtId, null, "1", $"入院 {mdtrtId} 已冲正（取消入院）"))
+                    : AppResult<ReversalView>.Fail(r.Errors);
+            }
+
+            case "2402":
+            {
+                var mdtrtId = root.GetProperty("mdtrt_id").GetString()!;
+                var r = await cancelDischarge.HandleAsync(caller, new CancelDischarge(mdtrtId), ct);
+                return r.Succeeded
+                    ? AppResult<ReversalView>.Ok(new ReversalView(command.Omsgid, original.Infno, mdtrtId, null, "1", $"住院 {mdtrtId} 的出院已冲正（撤销出院）"))
+                    : AppResult<ReversalView>.Fail(r.Errors);
+            }
+
+            case "2204" or "2301":
             {
                 var mdtrtId = root.GetProperty("mdtrt_id").GetString()!;
                 var sns = root.GetProperty("result").EnumerateArray().Select(x => x.GetProperty("feedetl_sn").GetString()!).ToHashSet(StringComparer.Ordinal);
-                var e = await db.OwnEncounterAsync(caller, mdtrtId, withLines: true, ct);
-                if (e is null)
+                var (e, openError) = await UploadFeeDetailsHandler.OpenEncounterAsync(db, caller, mdtrtId, inpatient: original.Infno == "2301", ct);
+                if (openError is not null)
                 {
-                    return Fail(OnlineSettlement.EncounterNotFound(mdtrtId));
+                    return Fail(openError);
                 }
 
-                if (e.Status != EncounterStatus.Registered)
+                if (original.Infno == "2301" && (await InpatientStay.SettledLineSnsAsync(db, e.Id, ct)).Overlaps(sns))
                 {
-                    return Fail(UploadFeeDetailsHandler.NotOpen(e));
+                    return Fail(new AppError(SettlementErrors.AlreadySettled, $"原报文 ID omsgid：报文“{command.Omsgid}”上传的明细已中途结算，须先撤销该结算（2305）", "omsgid"));
                 }
 
                 var targets = e.FeeDetails.Where(f => sns.Contains(f.FeedetlSn)).ToList();

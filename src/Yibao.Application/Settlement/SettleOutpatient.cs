@@ -37,9 +37,19 @@ public sealed record SettlementView(
     [property: JsonPropertyName("explanation")] IReadOnlyList<string> Explanation,
     [property: JsonPropertyName("setl_stas")] string Status);
 
+/// <summary>Which encounters a settlement call accepts: outpatient (2206/2207) or inpatient (2303/2304, optionally 中途结算).</summary>
+public readonly record struct SettleScope(bool Inpatient, bool Midway)
+{
+    public static readonly SettleScope Outpatient = new(false, false);
+}
+
 public sealed class SettleOutpatientHandler(IAppDbContext db, ISettlementReferenceData reference, IPersonSettlementLock personLock, TimeProvider clock)
 {
-    public Task<AppResult<SettlementView>> HandleAsync(InstitutionCaller caller, SettleOutpatient command, CancellationToken ct = default)
+    public Task<AppResult<SettlementView>> HandleAsync(InstitutionCaller caller, SettleOutpatient command, CancellationToken ct = default) =>
+        HandleAsync(caller, command, SettleScope.Outpatient, ct);
+
+    /// <summary>Shared by 2206/2207 and 2303/2304: same checks, same engine, same single-transaction write.</summary>
+    public Task<AppResult<SettlementView>> HandleAsync(InstitutionCaller caller, SettleOutpatient command, SettleScope scope, CancellationToken ct = default)
     {
         if (command.AcctUsedFlag is not (null or "0" or "1"))
         {
@@ -52,11 +62,11 @@ public sealed class SettleOutpatientHandler(IAppDbContext db, ISettlementReferen
         }
 
         return command.PreSettle
-            ? ComputeAsync(caller, command, write: false, ct)
-            : db.InTransactionAsync(() => ComputeAsync(caller, command, write: true, ct), ct);
+            ? ComputeAsync(caller, command, scope, write: false, ct)
+            : db.InTransactionAsync(() => ComputeAsync(caller, command, scope, write: true, ct), ct);
     }
 
-    private async Task<AppResult<SettlementView>> ComputeAsync(InstitutionCaller caller, SettleOutpatient command, bool write, CancellationToken ct)
+    private async Task<AppResult<SettlementView>> ComputeAsync(InstitutionCaller caller, SettleOutpatient command, SettleScope scope, bool write, CancellationToken ct)
     {
         static AppResult<SettlementView> Fail(AppError e) => AppResult<SettlementView>.Fail(e);
 
@@ -90,7 +100,19 @@ public sealed class SettleOutpatientHandler(IAppDbContext db, ISettlementReferen
             return Fail(UploadFeeDetailsHandler.NotOpen(e));
         }
 
-        var lines = e.FeeDetails.Where(f => !f.Cancelled).OrderBy(f => f.Id).ToList();
+        if (UploadFeeDetailsHandler.WrongKind(e, scope.Inpatient) is { } kindError)
+        {
+            return Fail(kindError);
+        }
+
+        if (write && scope.Inpatient && e.EndDate is null && !scope.Midway)
+        {
+            return Fail(new AppError(SettlementErrors.NotDischarged, $"就诊 ID mdtrt_id：住院“{e.MdtrtId}”尚未办理出院（2402），不能结算；住院期间结算须注明中途结算 mid_setl_flag=1", "mdtrt_id"));
+        }
+
+        // 住院: lines settled by an earlier 中途结算 of this stay (not cancelled) are not settled again.
+        var settledSns = scope.Inpatient ? await InpatientStay.SettledLineSnsAsync(db, e.Id, ct) : [];
+        var lines = e.FeeDetails.Where(f => !f.Cancelled && !settledSns.Contains(f.FeedetlSn)).OrderBy(f => f.Id).ToList();
         if (lines.Count == 0)
         {
             return Fail(new AppError(SettlementErrors.NoFeeDetails, $"费用明细 feedetail：就诊“{e.MdtrtId}”没有已上传的费用明细，不能结算", "feedetail"));
@@ -144,8 +166,8 @@ public sealed class SettleOutpatientHandler(IAppDbContext db, ISettlementReferen
             InstitutionLevel = inst!.Level,
             Place = Domain.Policies.Place.Local,
             AdmissionDate = e.BeginDate,
-            DischargeDate = e.BeginDate,
-            Diagnoses = (e.DiseCodg ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+            DischargeDate = scope.Inpatient ? InpatientStay.SettlementEndDate(e, clock.TodayInChina()) : e.BeginDate,
+            Diagnoses = ((scope.Inpatient ? e.DscgMaindiagCode ?? e.DiseCodg : e.DiseCodg) ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
             ChronicDisease = e.ChronicDisease,
             InstitutionCode = inst.Code,
         };
@@ -217,7 +239,9 @@ public sealed class SettleOutpatientHandler(IAppDbContext db, ISettlementReferen
         var entryLines = Postings(record, inst.Id);
         if (entryLines.Count > 0)
         {
-            var entry = JournalEntry.Create(today, $"门诊结算 {record.SetlId}（{inst.Name}）", SourceType, record.SetlId, entryLines);
+            var entry = scope.Inpatient
+                ? JournalEntry.Create(today, $"{(e.EndDate is null ? "住院中途结算" : "住院结算")} {record.SetlId}（{inst.Name}）", InpatientSourceType, record.SetlId, entryLines)
+                : JournalEntry.Create(today, $"门诊结算 {record.SetlId}（{inst.Name}）", SourceType, record.SetlId, entryLines);
             db.JournalEntries.Add(entry);
             await db.SaveChangesAsync(ct);
             record.JournalEntryId = entry.Id;
@@ -237,13 +261,15 @@ public sealed class SettleOutpatientHandler(IAppDbContext db, ISettlementReferen
             accRow.UpdatedAt = record.CreatedAt;
         }
 
-        e.Status = EncounterStatus.Settled;
+        // A 中途结算 before discharge leaves the stay open for further fee lines and a later settlement.
+        e.Status = scope.Inpatient && e.EndDate is null ? EncounterStatus.Registered : EncounterStatus.Settled;
         db.Settlements.Add(record);
         await db.SaveChangesAsync(ct);
         return AppResult<SettlementView>.Ok(View(record, e, inst.Code));
     }
 
     public const string SourceType = "outpatient-settlement";
+    public const string InpatientSourceType = "inpatient-settlement";
 
     /// <summary>Balanced postings: each fund that pays debits 医疗待遇支出 and credits 应付定点医药机构结算款.</summary>
     public static List<JournalLine> Postings(SettlementRecord s, long institutionId)
@@ -309,6 +335,13 @@ public sealed class CancelSettlementHandler(IAppDbContext db, IPersonSettlementL
         if (s.Status == SettlementStatus.Cancelled)
         {
             return Fail(new AppError(SettlementErrors.AlreadyCancelled, $"结算 ID setl_id：结算“{s.SetlId}”已撤销", "setl_id"));
+        }
+
+        var later = await db.Settlements.Where(x => x.EncounterId == s.EncounterId && x.Id > s.Id && x.Status == SettlementStatus.Settled)
+            .Select(x => x.SetlId).FirstOrDefaultAsync(ct);
+        if (later is not null)
+        {
+            return Fail(new AppError(SettlementErrors.LaterSettlementExists, $"结算 ID setl_id：同一住院还有其后的结算“{later}”，须先撤销该结算", "setl_id"));
         }
 
         var today = clock.TodayInChina();

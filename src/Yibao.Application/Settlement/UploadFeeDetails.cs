@@ -1,6 +1,8 @@
 using System.Text.Json.Serialization;
 using FluentValidation;
+using Microsoft.EntityFrameworkCore;
 using Yibao.Application.Common;
+using Yibao.Domain.Catalogs;
 using Yibao.Domain.Settlement;
 
 namespace Yibao.Application.Settlement;
@@ -15,7 +17,10 @@ public sealed record FeeDetailInput(
     [property: JsonPropertyName("medins_list_name")] string? MedinsListName = null,
     [property: JsonPropertyName("fee_ocur_time")] DateOnly? FeeOcurTime = null);
 
-/// <summary>2204 门诊费用明细上传: adds fee lines to an open encounter. Unknown item codes are accepted and reported as 全自费.</summary>
+/// <summary>
+/// 2204 门诊费用明细上传 and 2301 住院费用明细上传 (many batches during the stay): adds fee lines to an open encounter.
+/// Unknown item codes are accepted and reported as 全自费.
+/// </summary>
 public sealed record UploadFeeDetails(string MdtrtId, [property: JsonPropertyName("feedetail")] IReadOnlyList<FeeDetailInput> FeeDetail);
 
 public sealed record FeeDetailResult(
@@ -68,7 +73,11 @@ public sealed class UploadFeeDetailsHandler(IAppDbContext db, ISettlementReferen
 {
     private readonly UploadFeeDetailsValidator _validator = new();
 
-    public async Task<AppResult<UploadedFeeDetails>> HandleAsync(InstitutionCaller caller, UploadFeeDetails command, CancellationToken ct = default)
+    /// <param name="inpatient">true for 2301 (the encounter must be an admission), false for 2204 (an outpatient visit).</param>
+    public Task<AppResult<UploadedFeeDetails>> HandleAsync(InstitutionCaller caller, UploadFeeDetails command, CancellationToken ct = default) =>
+        HandleAsync(caller, command, inpatient: false, ct);
+
+    public async Task<AppResult<UploadedFeeDetails>> HandleAsync(InstitutionCaller caller, UploadFeeDetails command, bool inpatient, CancellationToken ct = default)
     {
         var validation = await _validator.ValidateAsync(command, ct);
         if (!validation.IsValid)
@@ -76,10 +85,21 @@ public sealed class UploadFeeDetailsHandler(IAppDbContext db, ISettlementReferen
             return AppResult<UploadedFeeDetails>.Fail(validation.ToAppErrors());
         }
 
-        var (e, openError) = await OpenEncounterAsync(db, caller, command.MdtrtId, ct);
+        var (e, openError) = await OpenEncounterAsync(db, caller, command.MdtrtId, inpatient, ct);
         if (openError is not null)
         {
             return AppResult<UploadedFeeDetails>.Fail(openError);
+        }
+
+        if (inpatient)
+        {
+            var last = e.EndDate ?? DateOnly.MaxValue;
+            var outside = command.FeeDetail.FirstOrDefault(f => f.FeeOcurTime is { } d && (d < e.BeginDate || d > last));
+            if (outside is not null)
+            {
+                return AppResult<UploadedFeeDetails>.Fail(new AppError(SettlementErrors.Validation,
+                    $"费用发生时间 fee_ocur_time：明细“{outside.FeedetlSn}”的 {outside.FeeOcurTime:yyyy-MM-dd} 不在住院期间（{e.BeginDate:yyyy-MM-dd} 起{(e.EndDate is { } end ? $"，至 {end:yyyy-MM-dd}" : "")}）", "fee_ocur_time"));
+            }
         }
 
         var existing = e.FeeDetails.Select(f => f.FeedetlSn).ToHashSet(StringComparer.Ordinal);
@@ -113,7 +133,7 @@ public sealed class UploadFeeDetailsHandler(IAppDbContext db, ISettlementReferen
     }
 
     /// <summary>The caller's encounter, with its lines, while it is still open for fee changes; else the error to answer.</summary>
-    internal static async Task<(MedicalEncounter Encounter, AppError? Error)> OpenEncounterAsync(IAppDbContext db, InstitutionCaller caller, string mdtrtId, CancellationToken ct)
+    internal static async Task<(MedicalEncounter Encounter, AppError? Error)> OpenEncounterAsync(IAppDbContext db, InstitutionCaller caller, string mdtrtId, bool inpatient, CancellationToken ct)
     {
         var (_, instError) = await db.ActiveInstitutionAsync(caller, ct);
         if (instError is not null)
@@ -127,30 +147,51 @@ public sealed class UploadFeeDetailsHandler(IAppDbContext db, ISettlementReferen
             return (null!, OnlineSettlement.EncounterNotFound(mdtrtId));
         }
 
-        return e.Status == EncounterStatus.Registered ? (e, null) : (e, NotOpen(e));
+        return e.Status != EncounterStatus.Registered ? (e, NotOpen(e)) : (e, WrongKind(e, inpatient));
     }
+
+    /// <summary>Outpatient transactions refuse admissions and the inpatient ones refuse outpatient visits, naming the right transaction.</summary>
+    internal static AppError? WrongKind(MedicalEncounter e, bool inpatient) => (e.MedType == VisitType.Inpatient, inpatient) switch
+    {
+        (true, false) => new AppError(SettlementErrors.WrongEncounterKind, $"就诊 ID mdtrt_id：“{e.MdtrtId}”是住院就诊，请使用住院交易（2301/2302/2303/2304/2404）", "mdtrt_id"),
+        (false, true) => new AppError(SettlementErrors.WrongEncounterKind, $"就诊 ID mdtrt_id：“{e.MdtrtId}”不是住院就诊，请使用门诊交易（2204/2205/2206/2207/2202）", "mdtrt_id"),
+        _ => null,
+    };
 
     internal static AppError NotOpen(MedicalEncounter e) => e.Status == EncounterStatus.Settled
         ? new AppError(SettlementErrors.AlreadySettled, $"就诊 ID mdtrt_id：就诊“{e.MdtrtId}”已结算，不能再变动费用或重复结算", "mdtrt_id")
         : new AppError(SettlementErrors.EncounterNotOpen, $"就诊 ID mdtrt_id：就诊“{e.MdtrtId}”已撤销挂号", "mdtrt_id");
 }
 
-/// <summary>2205 门诊费用明细撤销: cancels one line (feedetl_sn) or all lines of an open encounter (flags, nothing deleted).</summary>
+/// <summary>
+/// 2205 门诊费用明细撤销 and 2302 住院费用明细撤销: cancels one line (feedetl_sn) or all lines of an open encounter
+/// (flags, nothing deleted). Lines already settled by a 中途结算 stay; cancel that settlement first (2305).
+/// </summary>
 public sealed record CancelFeeDetails(string MdtrtId, [property: JsonPropertyName("feedetl_sn")] string? FeedetlSn);
 
 public sealed class CancelFeeDetailsHandler(IAppDbContext db)
 {
-    public async Task<AppResult<UploadedFeeDetails>> HandleAsync(InstitutionCaller caller, CancelFeeDetails command, CancellationToken ct = default)
+    public Task<AppResult<UploadedFeeDetails>> HandleAsync(InstitutionCaller caller, CancelFeeDetails command, CancellationToken ct = default) =>
+        HandleAsync(caller, command, inpatient: false, ct);
+
+    public async Task<AppResult<UploadedFeeDetails>> HandleAsync(InstitutionCaller caller, CancelFeeDetails command, bool inpatient, CancellationToken ct = default)
     {
-        var (e, openError) = await UploadFeeDetailsHandler.OpenEncounterAsync(db, caller, command.MdtrtId, ct);
+        var (e, openError) = await UploadFeeDetailsHandler.OpenEncounterAsync(db, caller, command.MdtrtId, inpatient, ct);
         if (openError is not null)
         {
             return AppResult<UploadedFeeDetails>.Fail(openError);
         }
 
-        var targets = string.IsNullOrWhiteSpace(command.FeedetlSn)
-            ? e.FeeDetails.Where(f => !f.Cancelled).ToList()
-            : e.FeeDetails.Where(f => !f.Cancelled && f.FeedetlSn == command.FeedetlSn.Trim()).ToList();
+        var settled = inpatient ? await InpatientStay.SettledLineSnsAsync(db, e.Id, ct) : [];
+        var sn = command.FeedetlSn?.Trim();
+        if (sn is { Length: > 0 } && settled.Contains(sn))
+        {
+            return AppResult<UploadedFeeDetails>.Fail(new AppError(SettlementErrors.AlreadySettled, $"费用明细流水号 feedetl_sn：明细“{sn}”已中途结算，须先撤销该结算（2305）", "feedetl_sn"));
+        }
+
+        var targets = string.IsNullOrWhiteSpace(sn)
+            ? e.FeeDetails.Where(f => !f.Cancelled && !settled.Contains(f.FeedetlSn)).ToList()
+            : e.FeeDetails.Where(f => !f.Cancelled && f.FeedetlSn == sn).ToList();
         if (targets.Count == 0)
         {
             return AppResult<UploadedFeeDetails>.Fail(new AppError(SettlementErrors.FeeDetailNotFound, $"费用明细流水号 feedetl_sn：就诊“{e.MdtrtId}”没有未撤销的明细“{command.FeedetlSn ?? "（全部）"}”", "feedetl_sn"));

@@ -52,6 +52,24 @@ public class MedicalEncounter
     /// <summary>门慢门特病种 code.</summary>
     public string? ChronicDisease { get; set; }
 
+    /// <summary>住院号 ipt_otp_no (住院 only, the institution's).</summary>
+    public string? IptOtpNo { get; set; }
+
+    /// <summary>入院科室编码 adm_dept_codg (住院 only).</summary>
+    public string? AdmDeptCodg { get; set; }
+
+    /// <summary>入院床位 adm_bed (住院 only).</summary>
+    public string? AdmBed { get; set; }
+
+    /// <summary>出院日期 endtime (date part; 住院 only, set by 2402, cleared by 2405).</summary>
+    public DateOnly? EndDate { get; set; }
+
+    /// <summary>出院主要诊断 dscg_maindiag_code (ICD codes, ";"-separated; 住院 only).</summary>
+    public string? DscgMaindiagCode { get; set; }
+
+    /// <summary>离院方式 dscg_way (住院 only).</summary>
+    public string? DscgWay { get; set; }
+
     /// <summary>统筹区 insuplc_admdvs.</summary>
     public required string PoolAreaCode { get; set; }
 

@@ -1723,6 +1723,16 @@ namespace Yibao.Migrations.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<string>("AdmBed")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("adm_bed");
+
+                    b.Property<string>("AdmDeptCodg")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("adm_dept_codg");
+
                     b.Property<DateOnly>("BeginDate")
                         .HasColumnType("date")
                         .HasColumnName("begin_date");
@@ -1741,6 +1751,20 @@ namespace Yibao.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("dise_codg");
 
+                    b.Property<string>("DscgMaindiagCode")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("dscg_maindiag_code");
+
+                    b.Property<string>("DscgWay")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("dscg_way");
+
+                    b.Property<DateOnly?>("EndDate")
+                        .HasColumnType("date")
+                        .HasColumnName("endtime");
+
                     b.Property<long>("InstitutionId")
                         .HasColumnType("bigint")
                         .HasColumnName("institution_id");
@@ -1750,6 +1774,11 @@ namespace Yibao.Migrations.Postgres.Migrations
                         .HasMaxLength(3)
                         .HasColumnType("character varying(3)")
                         .HasColumnName("insutype");
+
+                    b.Property<string>("IptOtpNo")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("ipt_otp_no");
 
                     b.Property<string>("MdtrtId")
                         .IsRequired()

@@ -1662,6 +1662,16 @@ namespace Yibao.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
+                    b.Property<string>("AdmBed")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("adm_bed");
+
+                    b.Property<string>("AdmDeptCodg")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("adm_dept_codg");
+
                     b.Property<DateOnly>("BeginDate")
                         .HasColumnType("TEXT")
                         .HasColumnName("begin_date");
@@ -1680,6 +1690,20 @@ namespace Yibao.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("dise_codg");
 
+                    b.Property<string>("DscgMaindiagCode")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("dscg_maindiag_code");
+
+                    b.Property<string>("DscgWay")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("dscg_way");
+
+                    b.Property<DateOnly?>("EndDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("endtime");
+
                     b.Property<long>("InstitutionId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("institution_id");
@@ -1689,6 +1713,11 @@ namespace Yibao.Migrations.Sqlite.Migrations
                         .HasMaxLength(3)
                         .HasColumnType("TEXT")
                         .HasColumnName("insutype");
+
+                    b.Property<string>("IptOtpNo")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ipt_otp_no");
 
                     b.Property<string>("MdtrtId")
                         .IsRequired()

@@ -25,7 +25,8 @@ public static class FsiEnvelopeEndpoints
     public static readonly IReadOnlyDictionary<string, bool> Transactions = new Dictionary<string, bool>(StringComparer.Ordinal)
     {
         ["1101"] = false, ["2001"] = false, ["2201"] = true, ["2202"] = true, ["2204"] = true, ["2205"] = true, ["2206"] = false,
-        ["2207"] = true, ["2208"] = true, ["2601"] = true, ["3201"] = false, ["3202"] = false, ["5206"] = false,
+        ["2207"] = true, ["2208"] = true, ["2301"] = true, ["2302"] = true, ["2303"] = false, ["2304"] = true, ["2305"] = true,
+        ["2401"] = true, ["2402"] = true, ["2404"] = true, ["2405"] = true, ["2601"] = true, ["3201"] = false, ["3202"] = false, ["5206"] = false,
     };
 
     private static readonly JsonSerializerOptions InputJson = new(JsonSerializerDefaults.Web)
@@ -42,7 +43,7 @@ public static class FsiEnvelopeEndpoints
             .WithTags("国家接口报文")
             .RequireAuthorization(SettlementEndpoints.InstitutionPolicy)
             .RequireRateLimiting(SettlementEndpoints.RateLimitPolicy)
-            .WithSummary("国家医保接口报文（1101、2001、2201、2202、2204–2208、2601、3201、3202、5206）")
+            .WithSummary("国家医保接口报文（1101、2001、2201、2202、2204–2208、2301–2305、2401、2402、2404、2405、2601、3201、3202、5206）")
             .WithDescription("请求为国家接口报文格式（infno、msgid、fixmedins_code、inf_time、input …），应答为 infcode/inf_refmsgid/refmsg_time/respond_time/err_msg/output。写交易按 msgid 幂等。映射见 docs/formats/fsi-envelope.md。");
         return app;
     }
@@ -170,6 +171,14 @@ public static class FsiEnvelopeEndpoints
                 "2205" => Json(await sp.GetRequiredService<CancelFeeDetailsHandler>().HandleAsync(caller, CancelLines(data), ct)),
                 "2207" => Json(await sp.GetRequiredService<SettleOutpatientHandler>().HandleAsync(caller, Settle(data, preSettle: false), ct)),
                 "2208" => Json(await sp.GetRequiredService<CancelSettlementHandler>().HandleAsync(caller, new CancelSettlement(Required(data, "setl_id", "结算 ID"), Str(data, "memo")), ct)),
+                "2301" => Json(await sp.GetRequiredService<UploadFeeDetailsHandler>().HandleAsync(caller, Upload(input), inpatient: true, ct)),
+                "2302" => Json(await sp.GetRequiredService<CancelFeeDetailsHandler>().HandleAsync(caller, CancelLines(data), inpatient: true, ct)),
+                "2304" => Json(await sp.GetRequiredService<SettleInpatientHandler>().HandleAsync(caller, SettleIpt(data, preSettle: false), ct)),
+                "2305" => Json(await sp.GetRequiredService<CancelInpatientSettlementHandler>().HandleAsync(caller, new CancelSettlement(Required(data, "setl_id", "结算 ID"), Str(data, "memo")), ct)),
+                "2401" => Json(await sp.GetRequiredService<AdmitInpatientHandler>().HandleAsync(caller, Admit(input), ct)),
+                "2402" => Json(await sp.GetRequiredService<DischargeInpatientHandler>().HandleAsync(caller, Discharge(input), ct)),
+                "2404" => Json(await sp.GetRequiredService<CancelAdmissionHandler>().HandleAsync(caller, new CancelAdmission(Required(data, "mdtrt_id", "就诊 ID")), ct)),
+                "2405" => Json(await sp.GetRequiredService<CancelDischargeHandler>().HandleAsync(caller, new CancelDischarge(Required(data, "mdtrt_id", "就诊 ID")), ct)),
                 "2601" => Json(await sp.GetRequiredService<ReverseTransactionHandler>().HandleAsync(caller,
                     new ReverseTransaction(Required(data, "omsgid", "原报文 ID"), Str(data, "oinfno"), Str(data, "psn_no")), ct)),
                 _ => throw new InvalidOperationException("未映射的写交易 " + infno),
@@ -192,6 +201,7 @@ public static class FsiEnvelopeEndpoints
             "2001" => Json(await sp.GetRequiredService<CheckTreatmentHandler>().HandleAsync(
                 new CheckTreatment(Required(data, "psn_no", "人员编号"), Required(data, "insutype", "险种"), DateOf(data, "begntime") ?? today), ct)),
             "2206" => Json(await sp.GetRequiredService<SettleOutpatientHandler>().HandleAsync(caller, Settle(data, preSettle: true), ct)),
+            "2303" => Json(await sp.GetRequiredService<SettleInpatientHandler>().HandleAsync(caller, SettleIpt(data, preSettle: true), ct)),
             "3201" => Json(await sp.GetRequiredService<ReconcileTotalsHandler>().HandleAsync(caller, Totals(data), ct)),
             "3202" => Json(await sp.GetRequiredService<ReconcileDetailsHandler>().HandleAsync(caller, Deserialize<ReconcileDetails>(data, "data"), ct)),
             "5206" => Json(await sp.GetRequiredService<GetAccumulatorsHandler>().HandleAsync(new GetAccumulators(Required(data, "psn_no", "人员编号"), Year(data, today)), ct)),
@@ -241,6 +251,32 @@ public static class FsiEnvelopeEndpoints
         var total = Deserialize<decimal?>(data.TryGetProperty("medfee_sumamt", out var t) ? t : default, "medfee_sumamt")
             ?? throw Fail(SettlementErrors.Validation, "医疗费总额 medfee_sumamt：不能为空", "medfee_sumamt");
         return new SettleOutpatient(mdtrt, total, Str(data, "acct_used_flag") ?? "0", preSettle);
+    }
+
+    private static SettleInpatient SettleIpt(JsonElement data, bool preSettle)
+    {
+        var s = Settle(data, preSettle);
+        return new SettleInpatient(s.MdtrtId, s.MedfeeSumamt, s.AcctUsedFlag, Str(data, "mid_setl_flag") ?? "0", preSettle);
+    }
+
+    /// <summary>2401: fields under <c>input.mdtrtinfo</c> (national) or <c>input.data</c>/<c>input</c>.</summary>
+    private static AdmitInpatient Admit(JsonElement input)
+    {
+        var info = input.TryGetProperty("mdtrtinfo", out var m) && m.ValueKind == JsonValueKind.Object ? m : Data(input);
+        var r = Deserialize<AdmitInpatient>(info, "mdtrtinfo");
+        return r with
+        {
+            PsnNo = r.PsnNo ?? "", Insutype = r.Insutype ?? "", IptOtpNo = r.IptOtpNo ?? "", AdmDeptCodg = r.AdmDeptCodg ?? "",
+            DiseCodg = r.DiseCodg ?? Str(info, "adm_diag_dscr") ?? "", MedType = string.IsNullOrEmpty(r.MedType) ? "21" : r.MedType,
+        };
+    }
+
+    /// <summary>2402: fields under <c>input.dscginfo</c> (national) or <c>input.data</c>/<c>input</c>.</summary>
+    private static DischargeInpatient Discharge(JsonElement input)
+    {
+        var info = input.TryGetProperty("dscginfo", out var d) && d.ValueKind == JsonValueKind.Object ? d : Data(input);
+        var r = Deserialize<DischargeInpatient>(info, "dscginfo");
+        return r with { MdtrtId = Required(info, "mdtrt_id", "就诊 ID"), DscgMaindiagCode = r.DscgMaindiagCode ?? Str(info, "dise_codg") ?? "" };
     }
 
     private static ReconcileTotals Totals(JsonElement data)

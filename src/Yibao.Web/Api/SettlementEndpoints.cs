@@ -9,7 +9,8 @@ using Yibao.Web.Infrastructure;
 namespace Yibao.Web.Api;
 
 /// <summary>
-/// 联网结算 API for designated institutions (API key): outpatient 2201/2202/2204/2205/2206/2207/2208, 2001, 5206, 2601 冲正, 3201/3202 对账.
+/// 联网结算 API for designated institutions (API key): outpatient 2201/2202/2204/2205/2206/2207/2208, inpatient
+/// 2401/2404/2402/2405/2301/2302/2303/2304/2305, 2001, 5206, 2601 冲正, 3201/3202 对账.
 /// Writes need a <c>msgid</c> header: a repeat returns the stored answer (header <c>Idempotent-Replayed: true</c>),
 /// the same msgid with another request is 409 <c>msgid-conflict</c>. Errors are ProblemDetails with a stable code.
 /// </summary>
@@ -26,6 +27,10 @@ public static class SettlementEndpoints
     public sealed record FeeCancelBody([property: JsonPropertyName("feedetl_sn")] string? FeedetlSn);
     public sealed record SettleBody([property: JsonPropertyName("medfee_sumamt")] decimal? MedfeeSumamt, [property: JsonPropertyName("acct_used_flag")] string? AcctUsedFlag);
     public sealed record CancelBody([property: JsonPropertyName("memo")] string? Memo);
+    public sealed record InpatientSettleBody(
+        [property: JsonPropertyName("medfee_sumamt")] decimal? MedfeeSumamt,
+        [property: JsonPropertyName("acct_used_flag")] string? AcctUsedFlag,
+        [property: JsonPropertyName("mid_setl_flag")] string? MidSetlFlag);
 
     public static IEndpointRouteBuilder MapSettlementApi(this IEndpointRouteBuilder app)
     {
@@ -72,6 +77,7 @@ public static class SettlementEndpoints
             .WithSummary("冲正交易（2601）")
             .WithDescription("请求体：omsgid（原交易的报文 ID）、oinfno（原交易编号，可选）。原交易 2207 按结算撤销冲正（冲销凭证、恢复累计），2201 撤销挂号，2204 撤销该次上传的明细；未办理成功的报文返回 original-msgid-not-found。请求头 msgid 必填，本交易同样按 msgid 幂等。")
             .Produces<ReversalView>();
+        MapInpatient(api);
         api.MapPost("/reconciliation/totals", (HttpContext ctx, ReconcileTotalsHandler h, CancellationToken ct) =>
                 QueryAsync<ReconcileTotals, TotalsReconciliation>(ctx, (caller, body, t) => h.HandleAsync(caller, body, t), ct))
             .WithSummary("对总账（3201）")
@@ -83,6 +89,71 @@ public static class SettlementEndpoints
             .WithDescription("请求体：stmt_begndate、stmt_enddate、details[]（setl_id、medfee_sumamt、fund_pay_sumamt、acct_pay）。返回 missing_in_hi（医保方缺）、missing_in_medins（机构方缺）、amount_diffs（金额不符）。只读，不需要 msgid。")
             .Produces<DetailsReconciliation>();
         return app;
+    }
+
+    /// <summary>住院 2401/2404/2402/2405/2301/2302/2303/2304/2305 under <c>/api/v1/admissions</c>.</summary>
+    private static void MapInpatient(RouteGroupBuilder api)
+    {
+        var ipt = api.MapGroup("/admissions").WithTags("联网结算·住院");
+        ipt.MapPost("", (HttpContext ctx, AdmitInpatientHandler h, IdempotentRequests idem, CancellationToken ct) =>
+                WriteAsync<AdmitInpatient, AdmissionView>(ctx, idem, "2401", "admissions",
+                    (caller, body, t) => h.HandleAsync(caller, body! with { PsnNo = body.PsnNo ?? "", Insutype = body.Insutype ?? "", IptOtpNo = body.IptOtpNo ?? "", AdmDeptCodg = body.AdmDeptCodg ?? "", DiseCodg = body.DiseCodg ?? "" }, t), ct))
+            .WithSummary("入院办理（2401）")
+            .WithDescription("请求体：psn_no、insutype、begntime（入院日期）、ipt_otp_no（住院号）、adm_dept_codg（入院科室）、dise_codg（入院诊断）、adm_bed（床位，可选）、med_type（缺省 21）。同一人员在本机构已有未结算的住院时拒绝（admission-open）。请求头 msgid 必填。")
+            .Produces<AdmissionView>();
+        ipt.MapGet("/{mdtrtId}", async (string mdtrtId, ClaimsPrincipal user, GetAdmissionHandler h, CancellationToken ct) =>
+                ToResult(await h.HandleAsync(InstitutionApiKeyHandler.CallerOf(user), mdtrtId, ct)))
+            .WithSummary("住院信息查询").WithDescription("只能查询本机构的住院；其他机构的住院一律 404。").Produces<AdmissionView>();
+        ipt.MapPost("/{mdtrtId}/cancel", (string mdtrtId, HttpContext ctx, CancelAdmissionHandler h, IdempotentRequests idem, CancellationToken ct) =>
+                WriteAsync<CancelBody, AdmissionView>(ctx, idem, "2404", mdtrtId,
+                    (caller, _, t) => h.HandleAsync(caller, new CancelAdmission(mdtrtId), t), ct, allowEmpty: true))
+            .WithSummary("取消入院（2404）").WithDescription("只有没有有效结算的住院可以取消（has-settlements）；状态改为已撤销，不删除记录。").Produces<AdmissionView>();
+        ipt.MapPost("/{mdtrtId}/discharge", (string mdtrtId, HttpContext ctx, DischargeInpatientHandler h, IdempotentRequests idem, CancellationToken ct) =>
+                WriteAsync<DischargeInpatient, AdmissionView>(ctx, idem, "2402", mdtrtId,
+                    (caller, body, t) => h.HandleAsync(caller, body! with { MdtrtId = mdtrtId, DscgMaindiagCode = body.DscgMaindiagCode ?? "" }, t), ct))
+            .WithSummary("出院办理（2402）")
+            .WithDescription("请求体：endtime（出院日期，不早于入院日期、不晚于今天）、dscg_maindiag_code（出院主要诊断）、dscg_way（离院方式 1/2/3/4/5/9，缺省 1）。").Produces<AdmissionView>();
+        ipt.MapPost("/{mdtrtId}/discharge/cancel", (string mdtrtId, HttpContext ctx, CancelDischargeHandler h, IdempotentRequests idem, CancellationToken ct) =>
+                WriteAsync<CancelBody, AdmissionView>(ctx, idem, "2405", mdtrtId,
+                    (caller, _, t) => h.HandleAsync(caller, new CancelDischarge(mdtrtId), t), ct, allowEmpty: true))
+            .WithSummary("撤销出院（2405）").WithDescription("已出院结算的住院须先撤销结算（2305）。").Produces<AdmissionView>();
+        ipt.MapPost("/{mdtrtId}/fee-details", (string mdtrtId, HttpContext ctx, UploadFeeDetailsHandler h, IdempotentRequests idem, CancellationToken ct) =>
+                WriteAsync<FeeUploadBody, UploadedFeeDetails>(ctx, idem, "2301", mdtrtId,
+                    (caller, body, t) => h.HandleAsync(caller, new UploadFeeDetails(mdtrtId, body?.FeeDetail ?? []), inpatient: true, t), ct))
+            .WithSummary("住院费用明细上传（2301）")
+            .WithDescription("住院期间可分多批上传，feedetl_sn 在整个住院内唯一（撤销的也不能重复使用）；校验与 2204 相同；fee_ocur_time 须在住院期间；不在医保目录的项目按全自费接收并说明。").Produces<UploadedFeeDetails>();
+        ipt.MapPost("/{mdtrtId}/fee-details/cancel", (string mdtrtId, HttpContext ctx, CancelFeeDetailsHandler h, IdempotentRequests idem, CancellationToken ct) =>
+                WriteAsync<FeeCancelBody, UploadedFeeDetails>(ctx, idem, "2302", mdtrtId,
+                    (caller, body, t) => h.HandleAsync(caller, new CancelFeeDetails(mdtrtId, body?.FeedetlSn), inpatient: true, t), ct, allowEmpty: true))
+            .WithSummary("住院费用明细撤销（2302）").WithDescription("feedetl_sn 为空时撤销全部未结算、未撤销的明细；已中途结算的明细须先撤销结算。").Produces<UploadedFeeDetails>();
+        ipt.MapPost("/{mdtrtId}/pre-settlement", async (string mdtrtId, HttpContext ctx, SettleInpatientHandler h, CancellationToken ct) =>
+            {
+                var (body, error) = await ReadBodyAsync<InpatientSettleBody>(ctx, allowEmpty: false, ct);
+                if (error is not null)
+                {
+                    return error;
+                }
+
+                return body!.Value.Parsed?.MedfeeSumamt is not { } total
+                    ? Problem(new AppError(SettlementErrors.Validation, "医疗费总额 medfee_sumamt：不能为空", "medfee_sumamt"))
+                    : ToResult(await h.HandleAsync(InstitutionApiKeyHandler.CallerOf(ctx.User),
+                        new SettleInpatient(mdtrtId, total, body.Value.Parsed.AcctUsedFlag ?? "0", body.Value.Parsed.MidSetlFlag ?? "0", PreSettle: true), ct));
+            })
+            .WithSummary("住院预结算（2303）").WithDescription("只计算，不改变任何数据；不需要 msgid。").Produces<SettlementView>();
+        ipt.MapPost("/{mdtrtId}/settlement", (string mdtrtId, HttpContext ctx, SettleInpatientHandler h, IdempotentRequests idem, CancellationToken ct) =>
+                WriteAsync<InpatientSettleBody, SettlementView>(ctx, idem, "2304", mdtrtId,
+                    (caller, body, t) => body?.MedfeeSumamt is not { } total
+                        ? Task.FromResult(AppResult<SettlementView>.Fail(new AppError(SettlementErrors.Validation, "医疗费总额 medfee_sumamt：不能为空", "medfee_sumamt")))
+                        : h.HandleAsync(caller, new SettleInpatient(mdtrtId, total, body.AcctUsedFlag ?? "0", body.MidSetlFlag ?? "0"), t), ct))
+            .WithSummary("住院结算（2304）")
+            .WithDescription("须先出院（2402），或注明 mid_setl_flag=1 中途结算（只结算已上传且未结算的明细，住院继续）。按住院计算，年度内第 2、3 次住院按政策降低起付线。medfee_sumamt 必须等于本次结算明细合计；结算、累计、记账在同一事务内写入。")
+            .Produces<SettlementView>();
+        api.MapPost("/settlements/{setlId}/inpatient-cancel", (string setlId, HttpContext ctx, CancelInpatientSettlementHandler h, IdempotentRequests idem, CancellationToken ct) =>
+                WriteAsync<CancelBody, SettlementView>(ctx, idem, "2305", setlId,
+                    (caller, body, t) => h.HandleAsync(caller, new CancelSettlement(setlId, body?.Memo), t), ct, allowEmpty: true))
+            .WithTags("联网结算·住院")
+            .WithSummary("住院结算撤销（2305）")
+            .WithDescription("写冲销凭证、恢复年度累计；住院回到已出院未结算状态（中途结算则其明细可再次结算）。同一住院有其后的结算时须先撤销后者。").Produces<SettlementView>();
     }
 
     private static async Task<IResult> CheckTreatmentAsync(string id, string? insutype, string? date, CheckTreatmentHandler h, TimeProvider clock, CancellationToken ct)

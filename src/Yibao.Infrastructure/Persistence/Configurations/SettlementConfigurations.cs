@@ -35,6 +35,12 @@ internal sealed class MedicalEncounterConfiguration : IEntityTypeConfiguration<M
         b.Property(x => x.MedType).HasColumnName("med_type");
         b.Property(x => x.DiseCodg).HasMaxLength(200).HasColumnName("dise_codg");
         b.Property(x => x.ChronicDisease).HasMaxLength(20);
+        b.Property(x => x.IptOtpNo).HasMaxLength(30).HasColumnName("ipt_otp_no");
+        b.Property(x => x.AdmDeptCodg).HasMaxLength(30).HasColumnName("adm_dept_codg");
+        b.Property(x => x.AdmBed).HasMaxLength(30).HasColumnName("adm_bed");
+        b.Property(x => x.EndDate).HasColumnName("endtime");
+        b.Property(x => x.DscgMaindiagCode).HasMaxLength(200).HasColumnName("dscg_maindiag_code");
+        b.Property(x => x.DscgWay).HasMaxLength(3).HasColumnName("dscg_way");
         b.Property(x => x.PoolAreaCode).HasMaxLength(6).HasColumnName("insuplc_admdvs");
         b.HasIndex(x => x.MdtrtId).IsUnique();
         b.HasIndex(x => new { x.InstitutionId, x.BeginDate });
