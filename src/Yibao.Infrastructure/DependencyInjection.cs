@@ -105,6 +105,15 @@ public static class DependencyInjection
         services.AddScoped<ReverseTransactionHandler>();
         services.AddScoped<ReconcileTotalsHandler>();
         services.AddScoped<ReconcileDetailsHandler>();
+        services.AddScoped<SearchSettlementsHandler>();
+        services.AddScoped<GetSettlementDetailHandler>();
+
+        // 定点医药机构 (Institutions) and 基金财务 (Funds)
+        services.AddScoped<Yibao.Application.Institutions.SearchInstitutionsHandler>();
+        services.AddScoped<Yibao.Application.Institutions.SaveInstitutionHandler>();
+        services.AddScoped<Yibao.Application.Funds.GetMonthlyStatementHandler>();
+        services.AddScoped<Yibao.Application.Funds.RecordDisbursementHandler>();
+        services.AddScoped<Yibao.Application.Funds.GetTrialBalanceHandler>();
 
         // 医保目录 (Catalogs) and 待遇政策 (Policies)
         services.AddSingleton<CatalogCache>();
