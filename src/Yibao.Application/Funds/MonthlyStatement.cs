@@ -66,8 +66,8 @@ public sealed class GetMonthlyStatementHandler(IAppDbContext db)
         var first = new DateOnly(query.Year, query.Month, 1);
         var last = first.AddMonths(1).AddDays(-1);
         // CancelledAt is UTC; the month is in China Standard Time (UTC+8).
-        var fromUtc = first.ToDateTime(TimeOnly.MinValue).AddHours(-8);
-        var toUtc = first.AddMonths(1).ToDateTime(TimeOnly.MinValue).AddHours(-8);
+        var fromUtc = first.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddHours(-8);
+        var toUtc = first.AddMonths(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddHours(-8);
         var settled = await db.Settlements.AsNoTracking().Where(s => s.InstitutionId == inst.Id && s.SetlDate >= first && s.SetlDate <= last).ToListAsync(ct);
         var cancelled = await db.Settlements.AsNoTracking()
             .Where(s => s.InstitutionId == inst.Id && s.Status == SettlementStatus.Cancelled && s.CancelledAt >= fromUtc && s.CancelledAt < toUtc).ToListAsync(ct);

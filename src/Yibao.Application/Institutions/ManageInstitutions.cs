@@ -66,16 +66,16 @@ public sealed class SaveInstitutionValidator : AbstractValidator<SaveInstitution
 {
     public SaveInstitutionValidator()
     {
-        RuleFor(x => x.Code).NotEmpty().WithMessage("机构编号：不能为空")
+        RuleFor(x => x.Code).Cascade(CascadeMode.Stop).NotEmpty().WithMessage("机构编号：不能为空")
             .Matches("^[A-Za-z0-9]{4,20}$").WithMessage("机构编号：须为 4–20 位字母或数字").OverridePropertyName("Code");
-        RuleFor(x => x.Name).NotEmpty().WithMessage("机构名称：不能为空")
+        RuleFor(x => x.Name).Cascade(CascadeMode.Stop).NotEmpty().WithMessage("机构名称：不能为空")
             .MaximumLength(200).WithMessage("机构名称：不能超过 200 个字符").OverridePropertyName("Name");
         RuleFor(x => x.Type).IsInEnum().WithMessage("机构类型：须为 医院、基层医疗机构、村卫生室 或 零售药店").OverridePropertyName("Type");
         RuleFor(x => x.Level).IsInEnum().WithMessage("机构等级：须为 未定级、一级、二级 或 三级").OverridePropertyName("Level");
         RuleFor(x => x.PoolAreaCode).Must(c => AdminDivisionCode.TryParse(c, out _)).WithMessage("统筹区：须为 6 位有效的行政区划代码").OverridePropertyName("PoolAreaCode");
         RuleFor(x => x.Address).MaximumLength(200).WithMessage("地址：不能超过 200 个字符").OverridePropertyName("Address");
         RuleFor(x => x.AgreementStart).NotNull().WithMessage("协议开始日期：不能为空").OverridePropertyName("AgreementStart");
-        RuleFor(x => x.AgreementEnd).NotNull().WithMessage("协议结束日期：不能为空")
+        RuleFor(x => x.AgreementEnd).Cascade(CascadeMode.Stop).NotNull().WithMessage("协议结束日期：不能为空")
             .GreaterThan(x => x.AgreementStart).When(x => x.AgreementStart is not null).WithMessage("协议结束日期：须晚于协议开始日期").OverridePropertyName("AgreementEnd");
         RuleFor(x => x.Status).IsInEnum().WithMessage("协议状态：须为 正常、暂停 或 解除").OverridePropertyName("Status");
         RuleFor(x => x.StatusReason).NotEmpty().When(x => x.Status != AgreementStatus.Active).WithMessage("暂停/解除原因：协议状态为暂停或解除时必须填写原因").OverridePropertyName("StatusReason");
