@@ -148,6 +148,12 @@ public sealed class SettlementOpsPageTests(YibaoWebFactory app) : IClassFixture<
         page.ShouldContain("id=\"disburse-form\"");
         var xlsx = await finance.GetAsync(url + "&handler=Excel");
         xlsx.Content.Headers.ContentType!.MediaType.ShouldBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        if (File.Exists(Yibao.Infrastructure.Reports.ChromiumPdf.DefaultPath))
+        {
+            var pdf = await finance.GetAsync(url + "&handler=Pdf");
+            pdf.Content.Headers.ContentType!.MediaType.ShouldBe("application/pdf");
+            (await pdf.Content.ReadAsByteArrayAsync()).Take(4).ToArray().ShouldBe("%PDF"u8.ToArray());
+        }
 
         // A reviewer reads statements but cannot record a disbursement.
         var reviewer = await UserWithRoleAsync(Roles.Reviewer);
