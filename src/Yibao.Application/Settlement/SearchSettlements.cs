@@ -33,6 +33,24 @@ public static class SettlementFieldNames
         _ => "未知",
     };
 
+    /// <summary>Chinese name of an accumulator slot (kind:group, as the compiled policy names them).</summary>
+    public static string SlotName(string slot)
+    {
+        var i = slot.IndexOf(':', StringComparison.Ordinal);
+        var (kind, group) = i < 0 ? (slot, "") : (slot[..i], slot[(i + 1)..]);
+        var name = kind switch
+        {
+            "deductible" => "起付线累计",
+            "visits" => "就诊次数",
+            "band" => "分段累计",
+            "basic_paid" => "统筹基金年度已支付",
+            "layer_base" => "大病/补充保障累计基数",
+            "layer_paid" => "大病/补充保障已支付",
+            _ => kind,
+        };
+        return group.Length == 0 ? name : $"{name}（{group}）";
+    }
+
     public static string InsutypeName(string code) =>
         RegistryLookups.IsInsuranceType(code) ? RegistryNames.Of(RegistryLookups.ToInsuranceType(code)) : code;
 }

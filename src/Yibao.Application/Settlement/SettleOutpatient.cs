@@ -313,7 +313,7 @@ public sealed class CancelSettlementHandler(IAppDbContext db, IPersonSettlementL
             }
 
             var code = await db.Institutions.Where(i => i.Id == found.InstitutionId).Select(i => i.Code).FirstAsync(ct);
-            return await CancelLockedAsync(command.SetlId, found.PersonId, code, $"审核员撤销：{reason}", user.UserName, ct);
+            return await CancelLockedAsync(command.SetlId, found.PersonId, code, reason, user.UserName, ct);
         }, ct);
     }
 
@@ -351,7 +351,8 @@ public sealed class CancelSettlementHandler(IAppDbContext db, IPersonSettlementL
         if (s.JournalEntryId is { } entryId)
         {
             var original = await db.JournalEntries.Include(j => j.Lines).FirstAsync(j => j.Id == entryId, ct);
-            var reversal = original.Reverse(today, $"撤销结算 {s.SetlId}：{reason}");
+            var memo = cancelledBy is null ? $"撤销结算 {s.SetlId}：{reason}" : $"审核员 {cancelledBy} 撤销结算 {s.SetlId}：{reason}";
+            var reversal = original.Reverse(today, memo.Length > 190 ? memo[..190] : memo); // 摘要 holds 200 characters with the "冲销：" prefix
             db.JournalEntries.Add(reversal);
             await db.SaveChangesAsync(ct);
             s.ReversalJournalEntryId = reversal.Id;

@@ -78,7 +78,12 @@ public sealed class StaffSettlementTests
         var a1 = await SettleAsync(db, s.A, s.PsnNo, Line("1", Amoxicillin, 4, 12.5m));
         var b1 = await SettleAsync(db, s.B, s.PsnNo, Line("1", Amoxicillin, 20, 12.5m));
         var a2 = await SettleAsync(db, s.A, other.PsnNo, Line("1", Amoxicillin, 2, 12.5m));
-        await db.InScopeAsync(sp => sp.GetRequiredService<CancelSettlementHandler>().HandleAsync(new StaffCancelSettlement(a2.SetlId!, "录入错误")));
+        var tooLong = await db.InScopeAsync(sp => sp.GetRequiredService<CancelSettlementHandler>().HandleAsync(new StaffCancelSettlement(a2.SetlId!, new string('误', 201))));
+        tooLong.Errors.Single().Message.ShouldBe("撤销原因：不能超过 200 个字符");
+        // A 200-character reason fits: the reversal's 摘要 is shortened to its column, the reason is kept whole.
+        var longReason = "录入错误" + new string('误', 196);
+        (await db.InScopeAsync(sp => sp.GetRequiredService<CancelSettlementHandler>().HandleAsync(new StaffCancelSettlement(a2.SetlId!, longReason)))).Succeeded.ShouldBeTrue();
+        (await db.InScopeAsync(sp => sp.GetRequiredService<AppDbContext>().Settlements.AsNoTracking().SingleAsync(x => x.SetlId == a2.SetlId))).CancelReason.ShouldBe(longReason);
 
         async Task<List<string>> Find(SearchSettlements q)
         {
