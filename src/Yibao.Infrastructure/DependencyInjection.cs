@@ -92,6 +92,7 @@ public static class DependencyInjection
         }
 
         services.AddScoped<IPersonSettlementLock, PersonSettlementLock>();
+        services.AddScoped<IInstitutionPaymentLock, InstitutionPaymentLock>();
         services.AddScoped<IdempotentRequests>();
         services.AddScoped<RegisterOutpatientHandler>();
         services.AddScoped<CancelOutpatientRegistrationHandler>();

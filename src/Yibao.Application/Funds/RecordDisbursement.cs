@@ -31,7 +31,7 @@ public sealed class RecordDisbursementValidator : AbstractValidator<RecordDisbur
     }
 }
 
-public sealed class RecordDisbursementHandler(IAppDbContext db, GetMonthlyStatementHandler statements, ICurrentUser user, TimeProvider clock)
+public sealed class RecordDisbursementHandler(IAppDbContext db, GetMonthlyStatementHandler statements, IInstitutionPaymentLock paymentLock, ICurrentUser user, TimeProvider clock)
 {
     public const string SourceType = "disbursement";
     private readonly RecordDisbursementValidator _validator = new();
@@ -60,6 +60,12 @@ public sealed class RecordDisbursementHandler(IAppDbContext db, GetMonthlyStatem
     private async Task<AppResult<Disbursement>> RecordAsync(RecordDisbursement command, CancellationToken ct)
     {
         var no = command.DisbursementNo.Trim();
+        var code = command.Institution.Trim();
+        if (await db.Institutions.Where(i => i.Code == code).Select(i => (long?)i.Id).FirstOrDefaultAsync(ct) is { } institutionId)
+        {
+            await paymentLock.LockAsync(institutionId, ct);
+        }
+
         if (await db.Disbursements.AnyAsync(d => d.DisbursementNo == no, ct))
         {
             return AppResult<Disbursement>.Fail(new AppError("duplicate-disbursement", $"拨付单号：“{no}”已经登记过，同一拨付不能重复登记", "disbursement_no"));
