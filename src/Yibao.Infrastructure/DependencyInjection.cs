@@ -92,6 +92,7 @@ public static class DependencyInjection
         }
 
         services.AddScoped<IPersonSettlementLock, PersonSettlementLock>();
+        services.AddScoped<IInstitutionPaymentLock, InstitutionPaymentLock>();
         services.AddScoped<IdempotentRequests>();
         services.AddScoped<RegisterOutpatientHandler>();
         services.AddScoped<CancelOutpatientRegistrationHandler>();
@@ -112,6 +113,15 @@ public static class DependencyInjection
         services.AddScoped<GetAdmissionHandler>();
         services.AddScoped<ReconcileTotalsHandler>();
         services.AddScoped<ReconcileDetailsHandler>();
+        services.AddScoped<SearchSettlementsHandler>();
+        services.AddScoped<GetSettlementDetailHandler>();
+
+        // 定点医药机构 (Institutions) and 基金财务 (Funds)
+        services.AddScoped<Yibao.Application.Institutions.SearchInstitutionsHandler>();
+        services.AddScoped<Yibao.Application.Institutions.SaveInstitutionHandler>();
+        services.AddScoped<Yibao.Application.Funds.GetMonthlyStatementHandler>();
+        services.AddScoped<Yibao.Application.Funds.RecordDisbursementHandler>();
+        services.AddScoped<Yibao.Application.Funds.GetTrialBalanceHandler>();
 
         // 医保目录 (Catalogs) and 待遇政策 (Policies)
         services.AddSingleton<CatalogCache>();

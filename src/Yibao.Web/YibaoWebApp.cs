@@ -82,6 +82,9 @@ public static class YibaoWebApp
             .AddPolicy(Policies.CatalogRead, p => p.RequireRole(Roles.Administrator, Roles.Clerk, Roles.Reviewer))
             .AddPolicy(Policies.RegistryRead, p => p.RequireRole(RegistryAccess.ReadRoles))
             .AddPolicy(Policies.RegistryWrite, p => p.RequireRole(Roles.Clerk))
+            .AddPolicy(Policies.SettlementRead, p => p.RequireRole(SettlementAccess.ReadRoles))
+            .AddPolicy(Policies.InstitutionRead, p => p.RequireRole(SettlementAccess.InstitutionReadRoles))
+            .AddPolicy(Policies.FundsRead, p => p.RequireRole(SettlementAccess.FundsReadRoles))
             .AddPolicy(Policies.BudgetRead, p => p.RequireRole(Roles.Finance, Roles.Leader))
             .AddPolicy(Policies.BudgetWrite, p => p.RequireRole(Roles.Finance));
         services.AddRazorPages(o =>
@@ -91,6 +94,9 @@ public static class YibaoWebApp
             o.Conventions.AuthorizeFolder("/Policies", Policies.CatalogRead);
             o.Conventions.AuthorizeFolder("/Registry", Policies.RegistryRead);
             o.Conventions.AuthorizeFolder("/Budget", Policies.BudgetRead);
+            o.Conventions.AuthorizeFolder("/Settlement", Policies.SettlementRead);
+            o.Conventions.AuthorizeFolder("/Institutions", Policies.InstitutionRead);
+            o.Conventions.AuthorizeFolder("/Funds", Policies.FundsRead);
             o.Conventions.AuthorizePage("/Budget/Import", Policies.BudgetWrite);
             o.Conventions.AuthorizePage("/Budget/Create", Policies.BudgetWrite);
             o.Conventions.AuthorizePage("/Budget/Edit", Policies.BudgetWrite);
@@ -187,6 +193,15 @@ public static class Policies
 
     /// <summary>参保登记 forms (经办员).</summary>
     public const string RegistryWrite = "RegistryWrite";
+
+    /// <summary>结算查询/明细 (审核员、经办员、财务); cancelling is 审核员 only (checked in the page).</summary>
+    public const string SettlementRead = "SettlementRead";
+
+    /// <summary>定点医药机构 screens (every staff role reads; the edit page is 系统管理员 only).</summary>
+    public const string InstitutionRead = "InstitutionRead";
+
+    /// <summary>基金财务 screens (财务、局领导、审核员 read; 拨付 is 财务 only, checked in the page).</summary>
+    public const string FundsRead = "FundsRead";
 
     /// <summary>部门预算 screens, read (财务、局领导).</summary>
     public const string BudgetRead = "BudgetRead";

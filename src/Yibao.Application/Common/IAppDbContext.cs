@@ -32,6 +32,7 @@ public interface IAppDbContext
     DbSet<SettlementRecord> Settlements { get; }
     DbSet<PersonAccumulator> PersonAccumulators { get; }
     DbSet<ApiRequestLog> ApiRequestLogs { get; }
+    DbSet<Yibao.Domain.Funds.Disbursement> Disbursements { get; }
 
     /// <summary>Transactions (settlement writes several saves and the idempotency record in one transaction).</summary>
     DatabaseFacade Database { get; }

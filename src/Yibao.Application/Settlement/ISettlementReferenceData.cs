@@ -27,3 +27,12 @@ public interface IPersonSettlementLock
 {
     Task LockAsync(long personId, CancellationToken ct = default);
 }
+
+/// <summary>
+/// Serialises 拨付 to one institution until the current transaction ends, so two payments recorded at the same moment cannot
+/// both see the same amount outstanding (PostgreSQL: <c>pg_advisory_xact_lock</c>; SQLite: BEGIN IMMEDIATE).
+/// </summary>
+public interface IInstitutionPaymentLock
+{
+    Task LockAsync(long institutionId, CancellationToken ct = default);
+}

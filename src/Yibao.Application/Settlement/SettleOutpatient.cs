@@ -308,10 +308,40 @@ public sealed class SettleOutpatientHandler(IAppDbContext db, ISettlementReferen
 /// <summary>2208 门诊结算撤销: reverses the journal entry, takes this settlement's increments off the accumulators, reopens the encounter.</summary>
 public sealed record CancelSettlement(string SetlId, [property: JsonPropertyName("memo")] string? Reason = null);
 
-public sealed class CancelSettlementHandler(IAppDbContext db, IPersonSettlementLock personLock, TimeProvider clock)
+/// <summary>审核员撤销结算 from the settlement detail page: a reason is required; the audit trail and the settlement record who cancelled.</summary>
+public sealed record StaffCancelSettlement(string SetlId, string Reason);
+
+public sealed class CancelSettlementHandler(IAppDbContext db, IPersonSettlementLock personLock, TimeProvider clock, ICurrentUser user)
 {
     public Task<AppResult<SettlementView>> HandleAsync(InstitutionCaller caller, CancelSettlement command, CancellationToken ct = default) =>
         db.InTransactionAsync(() => CancelAsync(caller, command, ct), ct);
+
+    /// <summary>Cancellation by a staff member (审核员): any institution's settlement, same reversal and accumulator restore as 2208.</summary>
+    public Task<AppResult<SettlementView>> HandleAsync(StaffCancelSettlement command, CancellationToken ct = default)
+    {
+        var reason = (command.Reason ?? "").Trim();
+        if (reason.Length == 0)
+        {
+            return Task.FromResult(AppResult<SettlementView>.Fail(new AppError(SettlementErrors.Validation, "撤销原因：不能为空", "reason")));
+        }
+
+        if (reason.Length > 200)
+        {
+            return Task.FromResult(AppResult<SettlementView>.Fail(new AppError(SettlementErrors.Validation, "撤销原因：不能超过 200 个字符", "reason")));
+        }
+
+        return db.InTransactionAsync(async () =>
+        {
+            var found = await db.Settlements.Where(s => s.SetlId == command.SetlId).Select(s => new { s.PersonId, s.InstitutionId }).FirstOrDefaultAsync(ct);
+            if (found is null)
+            {
+                return AppResult<SettlementView>.Fail(new AppError(SettlementErrors.SettlementNotFound, $"结算 ID：结算“{command.SetlId}”不存在", "setl_id"));
+            }
+
+            var code = await db.Institutions.Where(i => i.Id == found.InstitutionId).Select(i => i.Code).FirstAsync(ct);
+            return await CancelLockedAsync(command.SetlId, found.PersonId, code, reason, user.UserName, ct);
+        }, ct);
+    }
 
     private async Task<AppResult<SettlementView>> CancelAsync(InstitutionCaller caller, CancelSettlement command, CancellationToken ct)
     {
@@ -330,11 +360,17 @@ public sealed class CancelSettlementHandler(IAppDbContext db, IPersonSettlementL
             return Fail(notFound);
         }
 
-        await personLock.LockAsync(personId.Value, ct);
-        var s = await db.Settlements.FirstAsync(x => x.SetlId == command.SetlId, ct);
+        var reason = string.IsNullOrWhiteSpace(command.Reason) ? "定点医药机构撤销结算" : command.Reason.Trim();
+        return await CancelLockedAsync(command.SetlId, personId.Value, inst!.Code, reason, null, ct);
+    }
+
+    private async Task<AppResult<SettlementView>> CancelLockedAsync(string setlId, long personId, string fixmedinsCode, string reason, string? cancelledBy, CancellationToken ct)
+    {
+        await personLock.LockAsync(personId, ct);
+        var s = await db.Settlements.FirstAsync(x => x.SetlId == setlId, ct);
         if (s.Status == SettlementStatus.Cancelled)
         {
-            return Fail(new AppError(SettlementErrors.AlreadyCancelled, $"结算 ID setl_id：结算“{s.SetlId}”已撤销", "setl_id"));
+            return AppResult<SettlementView>.Fail(new AppError(SettlementErrors.AlreadyCancelled, $"结算 ID setl_id：结算“{s.SetlId}”已撤销", "setl_id"));
         }
 
         var later = await db.Settlements.Where(x => x.EncounterId == s.EncounterId && x.Id > s.Id && x.Status == SettlementStatus.Settled)
@@ -345,11 +381,11 @@ public sealed class CancelSettlementHandler(IAppDbContext db, IPersonSettlementL
         }
 
         var today = clock.TodayInChina();
-        var reason = string.IsNullOrWhiteSpace(command.Reason) ? "定点医药机构撤销结算" : command.Reason.Trim();
         if (s.JournalEntryId is { } entryId)
         {
             var original = await db.JournalEntries.Include(j => j.Lines).FirstAsync(j => j.Id == entryId, ct);
-            var reversal = original.Reverse(today, $"撤销结算 {s.SetlId}：{reason}");
+            var memo = cancelledBy is null ? $"撤销结算 {s.SetlId}：{reason}" : $"审核员 {cancelledBy} 撤销结算 {s.SetlId}：{reason}";
+            var reversal = original.Reverse(today, memo.Length > 190 ? memo[..190] : memo); // 摘要 holds 200 characters with the "冲销：" prefix
             db.JournalEntries.Add(reversal);
             await db.SaveChangesAsync(ct);
             s.ReversalJournalEntryId = reversal.Id;
@@ -371,10 +407,11 @@ public sealed class CancelSettlementHandler(IAppDbContext db, IPersonSettlementL
         s.Status = SettlementStatus.Cancelled;
         s.CancelledAt = accRow.UpdatedAt;
         s.CancelReason = reason.Length > 200 ? reason[..200] : reason;
+        s.CancelledBy = cancelledBy;
         var e = await db.MedicalEncounters.FirstAsync(x => x.Id == s.EncounterId, ct);
         e.Status = EncounterStatus.Registered;
         await db.SaveChangesAsync(ct);
-        return AppResult<SettlementView>.Ok(SettleOutpatientHandler.View(s, e, inst!.Code));
+        return AppResult<SettlementView>.Ok(SettleOutpatientHandler.View(s, e, fixmedinsCode));
     }
 }
 

@@ -61,4 +61,13 @@ public class Institution
     public string? AreaCode { get; set; }
 
     public string? Address { get; set; }
+
+    /// <summary>协议开始日期.</summary>
+    public DateOnly? AgreementStart { get; set; }
+
+    /// <summary>协议结束日期.</summary>
+    public DateOnly? AgreementEnd { get; set; }
+
+    /// <summary>暂停/解除原因 (required when the status is not 正常).</summary>
+    public string? StatusReason { get; set; }
 }

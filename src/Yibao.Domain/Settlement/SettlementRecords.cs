@@ -191,6 +191,9 @@ public class SettlementRecord
 
     public string? CancelReason { get; set; }
 
+    /// <summary>撤销人: the 审核员's login name, or null when the institution cancelled through the API.</summary>
+    public string? CancelledBy { get; set; }
+
     public SetlInfo ToSetlInfo() => new()
     {
         MedfeeSumamt = MedfeeSumamt, FulamtOwnpayAmt = FulamtOwnpayAmt, OverlmtSelfpay = OverlmtSelfpay, PreselfpayAmt = PreselfpayAmt,

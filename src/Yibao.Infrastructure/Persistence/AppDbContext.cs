@@ -45,6 +45,7 @@ public class AppDbContext : IdentityDbContext<StaffUser, IdentityRole, string>, 
     public DbSet<SettlementRecord> Settlements => Set<SettlementRecord>();
     public DbSet<PersonAccumulator> PersonAccumulators => Set<PersonAccumulator>();
     public DbSet<ApiRequestLog> ApiRequestLogs => Set<ApiRequestLog>();
+    public DbSet<Yibao.Domain.Funds.Disbursement> Disbursements => Set<Yibao.Domain.Funds.Disbursement>();
     public DbSet<CatalogEntry> CatalogEntries => Set<CatalogEntry>();
     public DbSet<CatalogSelfPayRatio> CatalogSelfPayRatios => Set<CatalogSelfPayRatio>();
     public DbSet<CatalogVersion> CatalogVersions => Set<CatalogVersion>();

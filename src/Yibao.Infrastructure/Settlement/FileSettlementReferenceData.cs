@@ -111,3 +111,23 @@ public sealed class PersonSettlementLock(AppDbContext db) : IPersonSettlementLoc
         // SQLite: the transaction was begun IMMEDIATE, so this connection already is the only writer.
     }
 }
+
+public sealed class InstitutionPaymentLock(AppDbContext db) : IInstitutionPaymentLock
+{
+    /// <summary>High bits that keep these advisory-lock keys apart from the person settlement locks.</summary>
+    private const long KeySpace = 0xB0FL << 40;
+
+    public async Task LockAsync(long institutionId, CancellationToken ct = default)
+    {
+        if (db.Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException("拨付锁必须在事务内获取");
+        }
+
+        if (db.IsPostgres)
+        {
+            var key = KeySpace ^ institutionId;
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({key})", ct);
+        }
+    }
+}

@@ -840,6 +840,81 @@ namespace Yibao.Migrations.Postgres.Migrations
                     b.ToTable("resident_contribution_policies", (string)null);
                 });
 
+            modelBuilder.Entity("Yibao.Domain.Funds.Disbursement", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DisbursementNo")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("disbursement_no");
+
+                    b.Property<int>("Fund")
+                        .HasColumnType("integer")
+                        .HasColumnName("fund");
+
+                    b.Property<long>("InstitutionId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("institution_id");
+
+                    b.Property<long>("JournalEntryId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("journal_entry_id");
+
+                    b.Property<string>("Memo")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("memo");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("integer")
+                        .HasColumnName("month");
+
+                    b.Property<DateOnly>("PaidOn")
+                        .HasColumnType("date")
+                        .HasColumnName("paid_on");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_disbursements");
+
+                    b.HasIndex("DisbursementNo")
+                        .IsUnique()
+                        .HasDatabaseName("ix_disbursements_disbursement_no");
+
+                    b.HasIndex("JournalEntryId")
+                        .HasDatabaseName("ix_disbursements_journal_entry_id");
+
+                    b.HasIndex("InstitutionId", "Year", "Month", "Fund")
+                        .HasDatabaseName("ix_disbursements_institution_id_year_month_fund");
+
+                    b.ToTable("disbursements", (string)null);
+                });
+
             modelBuilder.Entity("Yibao.Domain.Funds.JournalEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1029,6 +1104,14 @@ namespace Yibao.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("address");
 
+                    b.Property<DateOnly?>("AgreementEnd")
+                        .HasColumnType("date")
+                        .HasColumnName("agreement_end");
+
+                    b.Property<DateOnly?>("AgreementStart")
+                        .HasColumnType("date")
+                        .HasColumnName("agreement_start");
+
                     b.Property<string>("AreaCode")
                         .HasMaxLength(12)
                         .HasColumnType("character varying(12)")
@@ -1059,6 +1142,11 @@ namespace Yibao.Migrations.Postgres.Migrations
                     b.Property<int>("Status")
                         .HasColumnType("integer")
                         .HasColumnName("status");
+
+                    b.Property<string>("StatusReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("status_reason");
 
                     b.Property<int>("Type")
                         .HasColumnType("integer")
@@ -1905,6 +1993,11 @@ namespace Yibao.Migrations.Postgres.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("cancelled_at");
 
+                    b.Property<string>("CancelledBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("cancelled_by");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -2342,6 +2435,23 @@ namespace Yibao.Migrations.Postgres.Migrations
                         });
 
                     b.Navigation("Sponsored");
+                });
+
+            modelBuilder.Entity("Yibao.Domain.Funds.Disbursement", b =>
+                {
+                    b.HasOne("Yibao.Domain.Institutions.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_disbursements_institutions_institution_id");
+
+                    b.HasOne("Yibao.Domain.Funds.JournalEntry", null)
+                        .WithMany()
+                        .HasForeignKey("JournalEntryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_disbursements_journal_entries_journal_entry_id");
                 });
 
             modelBuilder.Entity("Yibao.Domain.Funds.JournalEntry", b =>

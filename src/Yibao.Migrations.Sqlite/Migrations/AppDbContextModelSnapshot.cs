@@ -809,6 +809,79 @@ namespace Yibao.Migrations.Sqlite.Migrations
                     b.ToTable("resident_contribution_policies", (string)null);
                 });
 
+            modelBuilder.Entity("Yibao.Domain.Funds.Disbursement", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("amount");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DisbursementNo")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("disbursement_no");
+
+                    b.Property<int>("Fund")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("fund");
+
+                    b.Property<long>("InstitutionId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("institution_id");
+
+                    b.Property<long>("JournalEntryId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("journal_entry_id");
+
+                    b.Property<string>("Memo")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("memo");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("month");
+
+                    b.Property<DateOnly>("PaidOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("paid_on");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_disbursements");
+
+                    b.HasIndex("DisbursementNo")
+                        .IsUnique()
+                        .HasDatabaseName("ix_disbursements_disbursement_no");
+
+                    b.HasIndex("JournalEntryId")
+                        .HasDatabaseName("ix_disbursements_journal_entry_id");
+
+                    b.HasIndex("InstitutionId", "Year", "Month", "Fund")
+                        .HasDatabaseName("ix_disbursements_institution_id_year_month_fund");
+
+                    b.ToTable("disbursements", (string)null);
+                });
+
             modelBuilder.Entity("Yibao.Domain.Funds.JournalEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -990,6 +1063,14 @@ namespace Yibao.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("address");
 
+                    b.Property<DateOnly?>("AgreementEnd")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("agreement_end");
+
+                    b.Property<DateOnly?>("AgreementStart")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("agreement_start");
+
                     b.Property<string>("AreaCode")
                         .HasMaxLength(12)
                         .HasColumnType("TEXT")
@@ -1020,6 +1101,11 @@ namespace Yibao.Migrations.Sqlite.Migrations
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER")
                         .HasColumnName("status");
+
+                    b.Property<string>("StatusReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status_reason");
 
                     b.Property<int>("Type")
                         .HasColumnType("INTEGER")
@@ -1840,6 +1926,11 @@ namespace Yibao.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("cancelled_at");
 
+                    b.Property<string>("CancelledBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cancelled_by");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("created_at");
@@ -2275,6 +2366,23 @@ namespace Yibao.Migrations.Sqlite.Migrations
                         });
 
                     b.Navigation("Sponsored");
+                });
+
+            modelBuilder.Entity("Yibao.Domain.Funds.Disbursement", b =>
+                {
+                    b.HasOne("Yibao.Domain.Institutions.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_disbursements_institutions_institution_id");
+
+                    b.HasOne("Yibao.Domain.Funds.JournalEntry", null)
+                        .WithMany()
+                        .HasForeignKey("JournalEntryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_disbursements_journal_entries_journal_entry_id");
                 });
 
             modelBuilder.Entity("Yibao.Domain.Funds.JournalEntry", b =>

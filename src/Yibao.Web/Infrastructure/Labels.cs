@@ -35,6 +35,8 @@ public static class Labels
         "ResidentContribution" => "居民缴费",
         "JournalEntry" => "记账凭证",
         "JournalLine" => "分录",
+        "SettlementRecord" => "结算记录",
+        "Disbursement" => "拨付记录",
         "DemoCounty" => "示范县演示数据",
         _ => entity,
     };

@@ -27,11 +27,21 @@ public static class Navigation
             new NavItem("批量导入", "/Registry/Persons/Import", "bi-upload", Roles.Clerk),
             new NavItem("参保单位", "/Registry/Employers/Index", "bi-building", RegistryAccess.ReadRoles),
         ]),
+        new("定点医药机构", "bi-hospital", [
+            new NavItem("机构管理", "/Institutions/Index", "bi-hospital", SettlementAccess.InstitutionReadRoles),
+        ]),
         new("医保目录/待遇政策", "bi-journal-medical", [
             new NavItem("医保目录", "/Catalogs/Index", "bi-capsule", CatalogReaders),
             new NavItem("目录导入", "/Catalogs/Import", "bi-upload", Roles.Administrator),
             new NavItem("诊断与手术", "/Catalogs/Codes", "bi-clipboard2-pulse", CatalogReaders),
             new NavItem("待遇政策", "/Policies/Index", "bi-sliders", CatalogReaders),
+        ]),
+        new("结算", "bi-receipt", [
+            new NavItem("结算查询", "/Settlement/Index", "bi-search", SettlementAccess.ReadRoles),
+        ]),
+        new("基金财务", "bi-bank", [
+            new NavItem("月结算单", "/Funds/Statements", "bi-file-earmark-spreadsheet", SettlementAccess.FundsReadRoles),
+            new NavItem("科目余额表", "/Funds/TrialBalance", "bi-journal-bookmark", SettlementAccess.FundsReadRoles),
         ]),
         new("部门预算与公开", "bi-journal-check", [
             new NavItem("部门预算", "/Budget/Index", "bi-cash-stack", Roles.Finance, Roles.Leader),

@@ -35,6 +35,22 @@ internal sealed class JournalLineConfiguration : IEntityTypeConfiguration<Journa
     }
 }
 
+internal sealed class DisbursementConfiguration : IEntityTypeConfiguration<Disbursement>
+{
+    public void Configure(EntityTypeBuilder<Disbursement> b)
+    {
+        b.ToTable("disbursements");
+        b.Property(x => x.DisbursementNo).HasMaxLength(40);
+        b.Property(x => x.Amount).HasPrecision(18, 2);
+        b.Property(x => x.Memo).HasMaxLength(200);
+        b.Property(x => x.RecordedBy).HasMaxLength(100);
+        b.HasIndex(x => x.DisbursementNo).IsUnique();
+        b.HasIndex(x => new { x.InstitutionId, x.Year, x.Month, x.Fund });
+        b.HasOne<Yibao.Domain.Institutions.Institution>().WithMany().HasForeignKey(x => x.InstitutionId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<JournalEntry>().WithMany().HasForeignKey(x => x.JournalEntryId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
 internal sealed class ResidentContributionPolicyConfiguration : IEntityTypeConfiguration<ResidentContributionPolicy>
 {
     public void Configure(EntityTypeBuilder<ResidentContributionPolicy> b)

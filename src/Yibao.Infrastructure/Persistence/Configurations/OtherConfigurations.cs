@@ -16,6 +16,7 @@ internal sealed class InstitutionConfiguration : IEntityTypeConfiguration<Instit
         b.Property(x => x.PoolAreaCode).HasMaxLength(6);
         b.Property(x => x.AreaCode).HasMaxLength(12);
         b.Property(x => x.Address).HasMaxLength(200);
+        b.Property(x => x.StatusReason).HasMaxLength(200);
         b.HasIndex(x => x.Code).IsUnique();
     }
 }

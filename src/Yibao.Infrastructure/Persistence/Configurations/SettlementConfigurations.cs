@@ -81,6 +81,7 @@ internal sealed class SettlementRecordConfiguration : IEntityTypeConfiguration<S
         b.Property(x => x.PolicyVersionId).HasMaxLength(60);
         b.Property(x => x.SchemeName).HasMaxLength(200);
         b.Property(x => x.CancelReason).HasMaxLength(200);
+        b.Property(x => x.CancelledBy).HasMaxLength(100);
         foreach (var p in new[]
         {
             nameof(SettlementRecord.MedfeeSumamt), nameof(SettlementRecord.FulamtOwnpayAmt), nameof(SettlementRecord.OverlmtSelfpay),

@@ -1,0 +1,131 @@
+using Microsoft.EntityFrameworkCore;
+using Yibao.Application.Common;
+using Yibao.Application.Settlement;
+using Yibao.Domain.Funds;
+using Yibao.Domain.Institutions;
+using Yibao.Domain.Settlement;
+
+namespace Yibao.Application.Funds;
+
+/// <summary>
+/// 月结算单: what the agency owes one 定点医药机构 for one month. Settlements dated in the month are counted and summed per
+/// national field; settlements cancelled in the month are netted off (a cancellation after the month appears on the month it
+/// happened, as its reversing entry does). The amount owed per fund is read from the 应付定点医药机构结算款 2101 postings of the
+/// month, so the statement always agrees with the ledger; disbursements (拨付) recorded against the statement are subtracted.
+/// </summary>
+public sealed record GetMonthlyStatement(string Institution, int Year, int Month);
+
+public sealed record StatementField(string Code, string Name, decimal Settled, decimal Cancelled)
+{
+    public decimal Net => Settled - Cancelled;
+}
+
+public sealed record StatementFund(FundCode Fund, string Name, decimal Owed, decimal Disbursed)
+{
+    public decimal Outstanding => Owed - Disbursed;
+}
+
+public sealed record MonthlyStatement(
+    Institution Institution,
+    int Year,
+    int Month,
+    int SettledCount,
+    int CancelledCount,
+    IReadOnlyList<StatementField> Fields,
+    IReadOnlyList<StatementFund> Funds,
+    IReadOnlyList<Disbursement> Disbursements)
+{
+    public int NetCount => SettledCount - CancelledCount;
+    public decimal TotalOwed => Funds.Sum(f => f.Owed);
+    public decimal TotalDisbursed => Funds.Sum(f => f.Disbursed);
+    public decimal TotalOutstanding => Funds.Sum(f => f.Outstanding);
+    public string Title => $"{Institution.Name} {Year} 年 {Month} 月医保结算单";
+}
+
+public sealed class GetMonthlyStatementHandler(IAppDbContext db)
+{
+    public async Task<AppResult<MonthlyStatement>> HandleAsync(GetMonthlyStatement query, CancellationToken ct = default)
+    {
+        if (query.Year is < 2000 or > 2100)
+        {
+            return AppResult<MonthlyStatement>.Fail(new AppError(SettlementErrors.Validation, "年度：须在 2000–2100 之间", "year"));
+        }
+
+        if (query.Month is < 1 or > 12)
+        {
+            return AppResult<MonthlyStatement>.Fail(new AppError(SettlementErrors.Validation, "月份：须在 1–12 之间", "month"));
+        }
+
+        var key = (query.Institution ?? "").Trim();
+        var inst = await db.Institutions.AsNoTracking().FirstOrDefaultAsync(i => i.Code == key, ct);
+        if (inst is null)
+        {
+            return AppResult<MonthlyStatement>.Fail(new AppError(SettlementErrors.InstitutionNotFound, $"定点医药机构：编号“{key}”不存在", "institution"));
+        }
+
+        var first = new DateOnly(query.Year, query.Month, 1);
+        var last = first.AddMonths(1).AddDays(-1);
+        // CancelledAt is UTC; the month is in China Standard Time (UTC+8).
+        var fromUtc = first.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddHours(-8);
+        var toUtc = first.AddMonths(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddHours(-8);
+        var settled = await db.Settlements.AsNoTracking().Where(s => s.InstitutionId == inst.Id && s.SetlDate >= first && s.SetlDate <= last).ToListAsync(ct);
+        var cancelled = await db.Settlements.AsNoTracking()
+            .Where(s => s.InstitutionId == inst.Id && s.Status == SettlementStatus.Cancelled && s.CancelledAt >= fromUtc && s.CancelledAt < toUtc).ToListAsync(ct);
+        var settledSums = Sum(settled);
+        var cancelledSums = Sum(cancelled);
+        var fields = SettlementFieldNames.All.Select(f => new StatementField(f.Code, f.Name, settledSums[f.Code], cancelledSums[f.Code])).ToList();
+
+        var payable = await db.JournalEntries.AsNoTracking()
+            .Where(e => e.EntryDate >= first && e.EntryDate <= last && e.SourceType != RecordDisbursementHandler.SourceType)
+            .SelectMany(e => e.Lines)
+            .Where(l => l.InstitutionId == inst.Id && l.AccountCode == LedgerAccounts.InstitutionPayable)
+            .Select(l => new { l.Fund, l.Debit, l.Credit })
+            .ToListAsync(ct);
+        var disbursements = await db.Disbursements.AsNoTracking()
+            .Where(d => d.InstitutionId == inst.Id && d.Year == query.Year && d.Month == query.Month).OrderBy(d => d.Id).ToListAsync(ct);
+        var funds = payable.Select(l => l.Fund).Concat(disbursements.Select(d => d.Fund)).Distinct().Order()
+            .Select(f => new StatementFund(f, JournalEntry.FundName(f),
+                payable.Where(l => l.Fund == f).Sum(l => l.Credit - l.Debit),
+                disbursements.Where(d => d.Fund == f).Sum(d => d.Amount)))
+            .ToList();
+        return AppResult<MonthlyStatement>.Ok(new MonthlyStatement(inst, query.Year, query.Month, settled.Count, cancelled.Count, fields, funds, disbursements));
+    }
+
+    private static Dictionary<string, decimal> Sum(IEnumerable<SettlementRecord> records)
+    {
+        var sums = SettlementFieldNames.All.ToDictionary(f => f.Code, _ => 0m, StringComparer.Ordinal);
+        foreach (var r in records)
+        {
+            foreach (var (name, value) in r.ToSetlInfo().Fields())
+            {
+                sums[name] += value;
+            }
+        }
+
+        return sums;
+    }
+
+    /// <summary>The statement as rows for the Excel export (Chinese column names).</summary>
+    public static IReadOnlyList<Dictionary<string, object?>> ToRows(MonthlyStatement s)
+    {
+        var rows = s.Fields.Select(f => new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            ["项目"] = f.Name,
+            ["字段"] = f.Code,
+            ["本月结算"] = f.Settled,
+            ["本月撤销"] = f.Cancelled,
+            ["净额"] = f.Net,
+            ["已拨付"] = null,
+            ["未拨付"] = null,
+        }).ToList();
+        rows.Insert(0, new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            ["项目"] = "结算笔数", ["字段"] = "setl_cnt", ["本月结算"] = s.SettledCount, ["本月撤销"] = s.CancelledCount, ["净额"] = s.NetCount, ["已拨付"] = null, ["未拨付"] = null,
+        });
+        rows.AddRange(s.Funds.Select(f => new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            ["项目"] = $"应付款：{f.Name}", ["字段"] = "2101", ["本月结算"] = null, ["本月撤销"] = null, ["净额"] = f.Owed, ["已拨付"] = f.Disbursed, ["未拨付"] = f.Outstanding,
+        }));
+        return rows;
+    }
+}
