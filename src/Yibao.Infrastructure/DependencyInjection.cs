@@ -125,6 +125,11 @@ public static class DependencyInjection
         services.AddScoped<Yibao.Application.Budget.ChangeBudgetStatusHandler>();
         services.AddScoped<Yibao.Application.Budget.ListBudgetsHandler>();
         services.AddScoped<Yibao.Application.Budget.GetBudgetHandler>();
+        services.AddScoped<Yibao.Application.Performance.GetPerformanceMetricsHandler>();
+        services.AddScoped<Yibao.Application.Performance.SavePopulationBaselineHandler>();
+        services.AddScoped<Yibao.Application.Performance.BindIndicatorHandler>();
+        services.AddScoped<Yibao.Application.Performance.GetSelfEvaluationHandler>();
+        services.AddScoped<Yibao.Application.Performance.SaveSelfEvaluationHandler>();
         services.AddScoped<Demo.CatalogPolicySeeder>();
         return services;
     }
