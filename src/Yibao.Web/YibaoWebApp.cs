@@ -91,6 +91,7 @@ public static class YibaoWebApp
             o.Conventions.AuthorizeFolder("/Policies", Policies.CatalogRead);
             o.Conventions.AuthorizeFolder("/Registry", Policies.RegistryRead);
             o.Conventions.AuthorizeFolder("/Budget", Policies.BudgetRead);
+            o.Conventions.AuthorizeFolder("/Performance", Policies.BudgetRead);
             o.Conventions.AuthorizePage("/Budget/Import", Policies.BudgetWrite);
             o.Conventions.AllowAnonymousToFolder("/Error");
             o.Conventions.AllowAnonymousToFolder("/Public");

@@ -36,6 +36,9 @@ public static class Navigation
             new NavItem("部门预算", "/Budget/Index", "bi-cash-stack", Roles.Finance, Roles.Leader),
             new NavItem("公开检查", "/Disclosure/Check", "bi-clipboard-check"),
         ]),
+        new("绩效", "bi-graph-up", [
+            new NavItem("绩效管理", "/Performance/Index", "bi-graph-up-arrow", Roles.Finance, Roles.Leader),
+        ]),
         new("系统管理", "bi-gear", [
             new NavItem("用户管理", "/Admin/Users/Index", "bi-people", Roles.Administrator),
             new NavItem("审计日志", "/Admin/Audit/Index", "bi-journal-text", Roles.Administrator),
