@@ -118,14 +118,13 @@ public sealed class BudgetPerformanceModel(GetSelfEvaluationHandler get, SaveSel
             ["得分"] = r.Score,
             ["偏差原因"] = r.Reason,
         }).ToList();
-        rows.Add(new Dictionary<string, object?>
-        {
-            ["指标归属"] = "合计",
-            ["三级指标"] = $"总分（百分制）{View.TotalScore.ToString("0.00", CultureInfo.InvariantCulture)}，等级 {View.Grade.Chinese()}",
-            ["权重"] = View.WeightSum,
-            ["得分"] = View.Rows.Sum(r => r.Score),
-            ["偏差原因"] = View.Submitted ? "已提交" : "草稿",
-        });
+        var total = rows.Count > 0 ? rows[0].Keys.ToDictionary(k => k, _ => (object?)null) : [];
+        total["指标归属"] = "合计";
+        total["三级指标"] = $"总分（百分制）{View.TotalScore.ToString("0.00", CultureInfo.InvariantCulture)}，等级 {View.Grade.Chinese()}";
+        total["权重"] = View.WeightSum;
+        total["得分"] = View.Rows.Sum(r => r.Score);
+        total["偏差原因"] = View.Submitted ? "已提交" : "草稿";
+        rows.Add(total);
         return await ExcelFile.CreateAsync(rows, "绩效自评", $"绩效自评-{View.Budget.UnitName}-{View.Budget.Year.ToString(CultureInfo.InvariantCulture)}", clock, ct);
     }
 
