@@ -77,6 +77,7 @@ public sealed partial class PerformancePageTests(YibaoWebFactory factory) : ICla
         var page = WebUtility.HtmlDecode(await finance.GetStringAsync(Url(id)));
         page.ShouldContain("基本医疗保险参保人数 1 人（截至");
         page.ShouldContain("保存绑定");
+        page.ShouldContain("formaction=\"/Performance/Budget?id=" + id.ToString(CultureInfo.InvariantCulture) + "&asOf=");
 
         KeyValuePair<string, string>[] inputs = [new("inputs[0].Path", "unit/0"), new("inputs[1].Path", "unit/1"), new("inputs[1].ManualActual", "85")];
         var refused = await YibaoWebFactory.PostFormAsync(finance, Url(id), Url(id, "Submit"), inputs);
