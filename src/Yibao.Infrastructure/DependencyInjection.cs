@@ -149,6 +149,11 @@ public static class DependencyInjection
         services.AddScoped<Yibao.Application.Budget.LinkPriorYearHandler>();
         services.AddScoped<Yibao.Application.Budget.ImportBudgetTablesHandler>();
         services.AddScoped<Yibao.Application.Budget.ImportClassificationCatalogHandler>();
+        services.AddScoped<Yibao.Application.Performance.GetPerformanceMetricsHandler>();
+        services.AddScoped<Yibao.Application.Performance.SavePopulationBaselineHandler>();
+        services.AddScoped<Yibao.Application.Performance.BindIndicatorHandler>();
+        services.AddScoped<Yibao.Application.Performance.GetSelfEvaluationHandler>();
+        services.AddScoped<Yibao.Application.Performance.SaveSelfEvaluationHandler>();
         services.AddScoped<Demo.CatalogPolicySeeder>();
         return services;
     }

@@ -97,6 +97,7 @@ public static class YibaoWebApp
             o.Conventions.AuthorizeFolder("/Settlement", Policies.SettlementRead);
             o.Conventions.AuthorizeFolder("/Institutions", Policies.InstitutionRead);
             o.Conventions.AuthorizeFolder("/Funds", Policies.FundsRead);
+            o.Conventions.AuthorizeFolder("/Performance", Policies.BudgetRead);
             o.Conventions.AuthorizePage("/Budget/Import", Policies.BudgetWrite);
             o.Conventions.AuthorizePage("/Budget/Create", Policies.BudgetWrite);
             o.Conventions.AuthorizePage("/Budget/Edit", Policies.BudgetWrite);

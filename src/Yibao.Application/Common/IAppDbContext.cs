@@ -47,6 +47,9 @@ public interface IAppDbContext
     DbSet<ProcedureEntry> Procedures { get; }
     DbSet<PolicyVersion> PolicyVersions { get; }
     DbSet<Yibao.Domain.Budget.StoredBudget> Budgets { get; }
+    DbSet<Yibao.Domain.Performance.IndicatorBinding> PerformanceBindings { get; }
+    DbSet<Yibao.Domain.Performance.PopulationBaseline> PopulationBaselines { get; }
+    DbSet<Yibao.Domain.Performance.PerformanceEvaluation> PerformanceEvaluations { get; }
 
     DbSet<Yibao.Domain.Budget.Classification.StoredClassification> BudgetClassifications { get; }
 

@@ -54,6 +54,9 @@ public class AppDbContext : IdentityDbContext<StaffUser, IdentityRole, string>, 
     public DbSet<ProcedureEntry> Procedures => Set<ProcedureEntry>();
     public DbSet<PolicyVersion> PolicyVersions => Set<PolicyVersion>();
     public DbSet<Yibao.Domain.Budget.StoredBudget> Budgets => Set<Yibao.Domain.Budget.StoredBudget>();
+    public DbSet<Yibao.Domain.Performance.IndicatorBinding> PerformanceBindings => Set<Yibao.Domain.Performance.IndicatorBinding>();
+    public DbSet<Yibao.Domain.Performance.PopulationBaseline> PopulationBaselines => Set<Yibao.Domain.Performance.PopulationBaseline>();
+    public DbSet<Yibao.Domain.Performance.PerformanceEvaluation> PerformanceEvaluations => Set<Yibao.Domain.Performance.PerformanceEvaluation>();
 
     public DbSet<Yibao.Domain.Budget.Classification.StoredClassification> BudgetClassifications => Set<Yibao.Domain.Budget.Classification.StoredClassification>();
 

@@ -49,6 +49,9 @@ public static class Navigation
             new NavItem("科目表", "/Budget/Classifications", "bi-diagram-3", Roles.Finance),
             new NavItem("公开检查", "/Disclosure/Check", "bi-clipboard-check"),
         ]),
+        new("绩效", "bi-graph-up", [
+            new NavItem("绩效管理", "/Performance/Index", "bi-graph-up-arrow", Roles.Finance, Roles.Leader),
+        ]),
         new("系统管理", "bi-gear", [
             new NavItem("用户管理", "/Admin/Users/Index", "bi-people", Roles.Administrator),
             new NavItem("审计日志", "/Admin/Audit/Index", "bi-journal-text", Roles.Administrator),
