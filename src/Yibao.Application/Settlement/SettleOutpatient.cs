@@ -377,7 +377,7 @@ public sealed class CancelSettlementHandler(IAppDbContext db, IPersonSettlementL
             .Select(x => x.SetlId).FirstOrDefaultAsync(ct);
         if (later is not null)
         {
-            return Fail(new AppError(SettlementErrors.LaterSettlementExists, $"结算 ID setl_id：同一住院还有其后的结算“{later}”，须先撤销该结算", "setl_id"));
+            return AppResult<SettlementView>.Fail(new AppError(SettlementErrors.LaterSettlementExists, $"结算 ID setl_id：同一住院还有其后的结算“{later}”，须先撤销该结算", "setl_id"));
         }
 
         var today = clock.TodayInChina();
