@@ -105,6 +105,12 @@ public static class DependencyInjection
         services.AddScoped<ReverseTransactionHandler>();
         services.AddScoped<ReconcileTotalsHandler>();
         services.AddScoped<ReconcileDetailsHandler>();
+        services.AddScoped<Yibao.Application.OutOfArea.FileOutOfAreaHandler>();
+        services.AddScoped<Yibao.Application.OutOfArea.CancelOutOfAreaFilingHandler>();
+        services.AddScoped<Yibao.Application.OutOfArea.SearchFilingsHandler>();
+        services.AddScoped<EnterManualReimbursementHandler>();
+        services.AddScoped<ReviewManualReimbursementHandler>();
+        services.AddScoped<SearchManualReimbursementsHandler>();
 
         // 医保目录 (Catalogs) and 待遇政策 (Policies)
         services.AddSingleton<CatalogCache>();

@@ -32,6 +32,8 @@ public interface IAppDbContext
     DbSet<SettlementRecord> Settlements { get; }
     DbSet<PersonAccumulator> PersonAccumulators { get; }
     DbSet<ApiRequestLog> ApiRequestLogs { get; }
+    DbSet<Yibao.Domain.OutOfArea.OutOfAreaFiling> OutOfAreaFilings { get; }
+    DbSet<ManualReimbursement> ManualReimbursements { get; }
 
     /// <summary>Transactions (settlement writes several saves and the idempotency record in one transaction).</summary>
     DatabaseFacade Database { get; }

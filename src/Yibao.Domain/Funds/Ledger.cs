@@ -30,6 +30,8 @@ public static class LedgerAccounts
 {
     /// <summary>银行存款（收入户）.</summary>
     public const string BankIncome = "1002";
+    /// <summary>银行存款（支出户）: benefits paid to persons (手工报销) leave the fund from here.</summary>
+    public const string BankExpenditure = "1003";
     /// <summary>应收财政补贴.</summary>
     public const string SubsidyReceivable = "1201";
     /// <summary>应收保险费（征收计划已开、未到账）.</summary>
@@ -52,6 +54,7 @@ public static class LedgerAccounts
     public static string Name(string code) => code switch
     {
         BankIncome => "银行存款",
+        BankExpenditure => "银行存款（支出户）",
         SubsidyReceivable => "应收财政补贴",
         ContributionReceivable => "应收保险费",
         ContributionIncome => "基本医疗保险费收入",
