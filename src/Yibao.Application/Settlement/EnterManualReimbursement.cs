@@ -76,27 +76,27 @@ public sealed class EnterManualReimbursementValidator : AbstractValidator<EnterM
             var n = ctx.PropertyPath.Split('[', ']') is { Length: > 1 } parts && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var idx) ? idx + 1 : 0;
             if (string.IsNullOrWhiteSpace(l.Name) || l.Name.Length > 200)
             {
-                ctx.AddFailure("lines", $"费用明细第 {n} 行 项目名称：不能为空，且不能超过 200 个字符");
+                ctx.AddFailure(new FluentValidation.Results.ValidationFailure("lines", $"费用明细第 {n} 行 项目名称：不能为空，且不能超过 200 个字符"));
             }
 
             if ((l.Code ?? "").Length > 50)
             {
-                ctx.AddFailure("lines", $"费用明细第 {n} 行 医保目录编码：不能超过 50 个字符");
+                ctx.AddFailure(new FluentValidation.Results.ValidationFailure("lines", $"费用明细第 {n} 行 医保目录编码：不能超过 50 个字符"));
             }
 
             if (l.Cnt <= 0 || l.Cnt > 100_000m)
             {
-                ctx.AddFailure("lines", $"费用明细第 {n} 行 数量：须大于 0 且不超过 100000");
+                ctx.AddFailure(new FluentValidation.Results.ValidationFailure("lines", $"费用明细第 {n} 行 数量：须大于 0 且不超过 100000"));
             }
 
             if (l.Pric < 0 || l.Pric > 10_000_000m)
             {
-                ctx.AddFailure("lines", $"费用明细第 {n} 行 单价：须在 0 到 1000 万元之间");
+                ctx.AddFailure(new FluentValidation.Results.ValidationFailure("lines", $"费用明细第 {n} 行 单价：须在 0 到 1000 万元之间"));
             }
 
             if (l.Amount != Money.RoundToFen(l.Cnt * l.Pric))
             {
-                ctx.AddFailure("lines", $"费用明细第 {n} 行 金额：{l.Amount:0.00} 元与数量 × 单价（{Money.RoundToFen(l.Cnt * l.Pric):0.00} 元）不一致");
+                ctx.AddFailure(new FluentValidation.Results.ValidationFailure("lines", $"费用明细第 {n} 行 金额：{l.Amount:0.00} 元与数量 × 单价（{Money.RoundToFen(l.Cnt * l.Pric):0.00} 元）不一致"));
             }
         });
         RuleFor(x => x).Must(x => x.Lines.Sum(l => l.Amount) == x.MedfeeSumamt).When(x => x.Lines is { Count: > 0 })
