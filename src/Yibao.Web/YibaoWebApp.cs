@@ -149,6 +149,7 @@ public static class YibaoWebApp
         app.MapRegistryApi();
         app.MapSettlementApi();
         app.MapFsiEnvelope();
+        app.MapOutOfAreaApi();
         return app;
     }
 

@@ -32,6 +32,10 @@ public static class Navigation
             new NavItem("目录导入", "/Catalogs/Import", "bi-upload", Roles.Administrator),
             new NavItem("待遇政策", "/Policies/Index", "bi-sliders", CatalogReaders),
         ]),
+        new("异地就医/手工报销", "bi-geo-alt", [
+            new NavItem("异地就医备案", "/OutOfArea/Filings/Index", "bi-geo", OffsiteAccess.FilingReaderRoles),
+            new NavItem("手工报销", "/Settlement/Manual/Index", "bi-receipt", OffsiteAccess.ReimbursementReaderRoles),
+        ]),
         new("部门预算与公开", "bi-journal-check", [
             new NavItem("部门预算", "/Budget/Index", "bi-cash-stack", Roles.Finance, Roles.Leader),
             new NavItem("公开检查", "/Disclosure/Check", "bi-clipboard-check"),
