@@ -121,17 +121,16 @@ public sealed class OffsiteFlowTests(YibaoAppFixture app) : IClassFixture<YibaoA
         await Assertions.Expect(reviewer.Locator("#reimb-status")).ToHaveTextAsync("已审核");
         await Assertions.Expect(reviewer.Locator("body")).ToContainTextAsync("已审核通过，已记账支付");
         await Assertions.Expect(reviewer.Locator("#amount-upper")).ToContainTextAsync("元");
-        var download = await reviewer.RunAndWaitForDownloadAsync(() => reviewer.ClickAsync("#download-pdf"));
-        download.SuggestedFilename.ShouldEndWith(".pdf");
-        var path = Path.Combine(YibaoAppFixture.ArtifactsDir, "reimbursement-form.pdf");
-        await download.SaveAsAsync(path);
-        var head = new byte[5];
-        await using (var f = File.OpenRead(path))
-        {
-            (await f.ReadAsync(head, ct)).ShouldBe(5);
-        }
-
-        System.Text.Encoding.ASCII.GetString(head).ShouldBe("%PDF-");
+        // The 报销单 link (same session cookies): a PDF attachment printed by Chromium.
+        var href = await reviewer.GetAttributeAsync("#download-pdf", "href");
+        href.ShouldNotBeNull();
+        var response = await reviewer.Context.APIRequest.GetAsync(app.BaseUrl + href, new APIRequestContextOptions { Timeout = 120_000 });
+        response.Status.ShouldBe(200, await response.TextAsync());
+        response.Headers["content-type"].ShouldStartWith("application/pdf");
+        response.Headers["content-disposition"].ShouldContain(".pdf");
+        var pdf = await response.BodyAsync();
+        System.Text.Encoding.ASCII.GetString(pdf, 0, 5).ShouldBe("%PDF-");
+        await File.WriteAllBytesAsync(Path.Combine(YibaoAppFixture.ArtifactsDir, "reimbursement-form.pdf"), pdf, ct);
         await reviewer.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(YibaoAppFixture.ArtifactsDir, "manual-reimbursement-approved.png"), FullPage = true });
     }
 }
