@@ -18,8 +18,6 @@ public sealed class IndexModel(SearchFilingsHandler search, TimeProvider clock) 
     [BindProperty(SupportsGet = true, Name = "on")] public DateOnly? ValidOn { get; set; }
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
 
-    [TempData] public string? Message { get; set; }
-
     public PagedList<FilingRow> Filings { get; private set; } = null!;
 
     public bool CanWrite => User.IsInRole(Roles.Clerk);

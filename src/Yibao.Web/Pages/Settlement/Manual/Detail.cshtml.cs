@@ -18,8 +18,6 @@ public sealed class DetailModel(IAppDbContext db, ReviewManualReimbursementHandl
 {
     [BindProperty] public string? Reason { get; set; }
 
-    [TempData] public string? Message { get; set; }
-
     public ManualReimbursement R { get; private set; } = null!;
 
     public IReadOnlyList<AppError> Errors { get; private set; } = [];
@@ -70,7 +68,7 @@ public sealed class DetailModel(IAppDbContext db, ReviewManualReimbursementHandl
             return Page();
         }
 
-        Message = approve
+        TempData["Message"] = approve
             ? $"报销单 {result.Value!.ReimbNo} 已审核通过，已记账支付 {RegistryAccess.Yuan(result.Value.FundPaySumamt)} 元。"
             : $"报销单 {result.Value!.ReimbNo} 已驳回。";
         return RedirectToPage("Detail", new { id });

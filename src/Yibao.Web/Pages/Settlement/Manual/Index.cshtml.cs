@@ -16,8 +16,6 @@ public sealed class IndexModel(SearchManualReimbursementsHandler search, TimePro
     [BindProperty(SupportsGet = true, Name = "status")] public string? Status { get; set; }
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
 
-    [TempData] public string? Message { get; set; }
-
     public PagedList<ReimbursementRow> Rows { get; private set; } = null!;
 
     public bool CanEnter => User.IsInRole(Roles.Clerk);
