@@ -122,6 +122,12 @@ public static class DependencyInjection
         services.AddScoped<Yibao.Application.Funds.GetMonthlyStatementHandler>();
         services.AddScoped<Yibao.Application.Funds.RecordDisbursementHandler>();
         services.AddScoped<Yibao.Application.Funds.GetTrialBalanceHandler>();
+        services.AddScoped<Yibao.Application.OutOfArea.FileOutOfAreaHandler>();
+        services.AddScoped<Yibao.Application.OutOfArea.CancelOutOfAreaFilingHandler>();
+        services.AddScoped<Yibao.Application.OutOfArea.SearchFilingsHandler>();
+        services.AddScoped<EnterManualReimbursementHandler>();
+        services.AddScoped<ReviewManualReimbursementHandler>();
+        services.AddScoped<SearchManualReimbursementsHandler>();
 
         // 医保目录 (Catalogs) and 待遇政策 (Policies)
         services.AddSingleton<CatalogCache>();

@@ -159,6 +159,7 @@ public static class YibaoWebApp
         app.MapRegistryApi();
         app.MapSettlementApi();
         app.MapFsiEnvelope();
+        app.MapOutOfAreaApi();
         return app;
     }
 

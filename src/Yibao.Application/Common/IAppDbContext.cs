@@ -33,6 +33,8 @@ public interface IAppDbContext
     DbSet<PersonAccumulator> PersonAccumulators { get; }
     DbSet<ApiRequestLog> ApiRequestLogs { get; }
     DbSet<Yibao.Domain.Funds.Disbursement> Disbursements { get; }
+    DbSet<Yibao.Domain.OutOfArea.OutOfAreaFiling> OutOfAreaFilings { get; }
+    DbSet<ManualReimbursement> ManualReimbursements { get; }
 
     /// <summary>Transactions (settlement writes several saves and the idempotency record in one transaction).</summary>
     DatabaseFacade Database { get; }

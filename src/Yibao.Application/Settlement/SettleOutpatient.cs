@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Yibao.Application.Common;
+using Yibao.Application.OutOfArea;
 using Yibao.Application.Registry;
 using Yibao.Domain.Funds;
 using Yibao.Domain.Institutions;
@@ -138,6 +139,8 @@ public sealed class SettleOutpatientHandler(IAppDbContext db, ISettlementReferen
             return Fail(new AppError(SettlementErrors.PolicyNotFound, $"待遇政策：统筹区 {e.PoolAreaCode} 在 {e.BeginDate:yyyy-MM-dd} 没有生效的待遇政策参数或医保目录", "begntime"));
         }
 
+        // 就医地类别: 本地, or 异地已备案/转诊/异地未备案 from the person's 异地就医备案 when the institution is in another 统筹区.
+        var place = await db.ResolvePlaceAsync(e.PersonId, e.Insutype, person.PoolAreaCode, inst!.PoolAreaCode, e.BeginDate, ct);
         var year = e.BeginDate.Year;
         var accRow = await db.PersonAccumulators.FirstOrDefaultAsync(a => a.PersonId == e.PersonId && a.Year == year, ct);
         var before = accRow is null ? new Dictionary<string, decimal>(StringComparer.Ordinal) : OnlineSettlement.ReadAccumulators(accRow.ValuesJson);
@@ -164,7 +167,7 @@ public sealed class SettleOutpatientHandler(IAppDbContext db, ISettlementReferen
             Id = e.MdtrtId,
             VisitType = e.MedType,
             InstitutionLevel = inst!.Level,
-            Place = Domain.Policies.Place.Local,
+            Place = place.Place,
             AdmissionDate = e.BeginDate,
             DischargeDate = scope.Inpatient ? InpatientStay.SettlementEndDate(e, clock.TodayInChina()) : e.BeginDate,
             Diagnoses = ((scope.Inpatient ? e.DscgMaindiagCode ?? e.DiseCodg : e.DiseCodg) ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
@@ -185,10 +188,11 @@ public sealed class SettleOutpatientHandler(IAppDbContext db, ISettlementReferen
             after.TryAdd(k, v); // slots of another policy version are carried over unchanged
         }
 
-        var explanation = new string[result.StepCount];
-        for (var i = 0; i < explanation.Length; i++)
+        var explanation = new string[result.StepCount + 1];
+        explanation[0] = place.Explanation;
+        for (var i = 0; i < result.StepCount; i++)
         {
-            explanation[i] = ExplanationFormatter.Format(result.Steps[i]);
+            explanation[i + 1] = ExplanationFormatter.Format(result.Steps[i]);
         }
 
         var lineJson = new List<JsonElement>(lines.Count);
@@ -224,6 +228,8 @@ public sealed class SettleOutpatientHandler(IAppDbContext db, ISettlementReferen
             Year = year,
             PolicyVersionId = policy.VersionId,
             SchemeName = result.Scheme?.Def.Name ?? "无适用方案",
+            Place = place.Place,
+            FilingNo = place.FilingNo,
             ExplanationJson = JsonSerializer.Serialize(explanation, OnlineSettlement.Json),
             LinesJson = JsonSerializer.Serialize(lineJson, OnlineSettlement.Json),
             AccumulatorsBeforeJson = OnlineSettlement.WriteAccumulators(before),

@@ -191,4 +191,18 @@ public static class Masking
 
         return sb.ToString();
     }
+
+    /// <summary>
+    /// 银行账号: keeps the last 4 characters and masks the rest (6222021234567890123 → ***************0123);
+    /// inputs of 8 characters or fewer are masked completely.
+    /// </summary>
+    public static string BankAccount(string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return string.Empty;
+        }
+
+        return value.Length <= 8 ? new string(MaskChar, value.Length) : new string(MaskChar, value.Length - 4) + value[^4..];
+    }
 }

@@ -30,7 +30,7 @@ public static class LedgerAccounts
 {
     /// <summary>银行存款（收入户）.</summary>
     public const string BankIncome = "1002";
-    /// <summary>银行存款（支出户）: the fund's payment account, credited by 拨付.</summary>
+    /// <summary>银行存款（支出户）: the fund's payment account, credited by 拨付 to institutions and by 手工报销 paid to persons.</summary>
     public const string BankExpenditure = "1003";
     /// <summary>应收财政补贴.</summary>
     public const string SubsidyReceivable = "1201";

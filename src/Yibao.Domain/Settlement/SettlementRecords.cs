@@ -1,4 +1,5 @@
 using Yibao.Domain.Catalogs;
+using Yibao.Domain.Policies;
 
 namespace Yibao.Domain.Settlement;
 
@@ -146,6 +147,12 @@ public class SettlementRecord
     public required string PolicyVersionId { get; set; }
 
     public required string SchemeName { get; set; }
+
+    /// <summary>就医地类别 the engine used (本地/异地已备案/异地未备案/转诊); see OutOfArea.</summary>
+    public Place Place { get; set; } = Place.Local;
+
+    /// <summary>The 异地就医备案 number that gave the branch, if any.</summary>
+    public string? FilingNo { get; set; }
 
     public decimal MedfeeSumamt { get; set; }
     public decimal FulamtOwnpayAmt { get; set; }

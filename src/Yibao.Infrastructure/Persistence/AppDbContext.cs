@@ -46,6 +46,8 @@ public class AppDbContext : IdentityDbContext<StaffUser, IdentityRole, string>, 
     public DbSet<PersonAccumulator> PersonAccumulators => Set<PersonAccumulator>();
     public DbSet<ApiRequestLog> ApiRequestLogs => Set<ApiRequestLog>();
     public DbSet<Yibao.Domain.Funds.Disbursement> Disbursements => Set<Yibao.Domain.Funds.Disbursement>();
+    public DbSet<Yibao.Domain.OutOfArea.OutOfAreaFiling> OutOfAreaFilings => Set<Yibao.Domain.OutOfArea.OutOfAreaFiling>();
+    public DbSet<ManualReimbursement> ManualReimbursements => Set<ManualReimbursement>();
     public DbSet<CatalogEntry> CatalogEntries => Set<CatalogEntry>();
     public DbSet<CatalogSelfPayRatio> CatalogSelfPayRatios => Set<CatalogSelfPayRatio>();
     public DbSet<CatalogVersion> CatalogVersions => Set<CatalogVersion>();

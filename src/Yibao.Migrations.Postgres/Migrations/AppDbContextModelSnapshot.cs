@@ -1162,6 +1162,129 @@ namespace Yibao.Migrations.Postgres.Migrations
                     b.ToTable("institutions", (string)null);
                 });
 
+            modelBuilder.Entity("Yibao.Domain.OutOfArea.OutOfAreaFiling", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("BeginDate")
+                        .HasColumnType("date")
+                        .HasColumnName("begndate");
+
+                    b.Property<string>("CancelReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("cancel_reason");
+
+                    b.Property<DateTime?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("cancelled_at");
+
+                    b.Property<string>("CancelledBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("cancelled_by");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("DestinationCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("mdtrtarea_admdvs");
+
+                    b.Property<string>("DestinationHospitalCode")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("reflin_medins_no");
+
+                    b.Property<string>("DestinationHospitalName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("reflin_medins_name");
+
+                    b.Property<string>("DestinationName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("destination_name");
+
+                    b.Property<DateOnly?>("EndDate")
+                        .HasColumnType("date")
+                        .HasColumnName("enddate");
+
+                    b.Property<string>("FilingNo")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("fil_no");
+
+                    b.Property<string>("Insutype")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("insutype");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("PoolAreaCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("insuplc_admdvs");
+
+                    b.Property<string>("PsnNo")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("psn_no");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("ReferringInstitution")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("referring_institution");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("integer")
+                        .HasColumnName("fil_type");
+
+                    b.HasKey("Id")
+                        .HasName("pk_out_of_area_filings");
+
+                    b.HasIndex("FilingNo")
+                        .IsUnique()
+                        .HasDatabaseName("ix_out_of_area_filings_fil_no");
+
+                    b.HasIndex("PersonId", "Status")
+                        .HasDatabaseName("ix_out_of_area_filings_person_id_status");
+
+                    b.ToTable("out_of_area_filings", (string)null);
+                });
+
             modelBuilder.Entity("Yibao.Domain.Performance.IndicatorBinding", b =>
                 {
                     b.Property<long>("Id")
@@ -1985,6 +2108,320 @@ namespace Yibao.Migrations.Postgres.Migrations
                     b.ToTable("fee_details", (string)null);
                 });
 
+            modelBuilder.Entity("Yibao.Domain.Settlement.ManualReimbursement", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<decimal>("AcctPay")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("acct_pay");
+
+                    b.Property<string>("AccumulatorsAfterJson")
+                        .HasColumnType("text")
+                        .HasColumnName("accumulators_after_json");
+
+                    b.Property<string>("AccumulatorsBeforeJson")
+                        .HasColumnType("text")
+                        .HasColumnName("accumulators_before_json");
+
+                    b.Property<decimal>("ActPayDedc")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("act_pay_dedc");
+
+                    b.Property<string>("BankAccountName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("bank_account_name");
+
+                    b.Property<string>("BankAccountNo")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("bank_account_no");
+
+                    b.Property<string>("BankName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("bank_name");
+
+                    b.Property<DateOnly>("BeginDate")
+                        .HasColumnType("date")
+                        .HasColumnName("begndate");
+
+                    b.Property<string>("ChronicDisease")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("chronic_disease");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("CreatedById")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("created_by_id");
+
+                    b.Property<decimal>("CvlservPay")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("cvlserv_pay");
+
+                    b.Property<string>("DiseCodg")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("dise_codg");
+
+                    b.Property<string>("DiseName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("dise_name");
+
+                    b.Property<DateOnly>("EndDate")
+                        .HasColumnType("date")
+                        .HasColumnName("enddate");
+
+                    b.Property<string>("ExplanationJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("explanation_json");
+
+                    b.Property<string>("FilingNo")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("filing_no");
+
+                    b.Property<decimal>("FulamtOwnpayAmt")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("fulamt_ownpay_amt");
+
+                    b.Property<decimal>("FundPaySumamt")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("fund_pay_sumamt");
+
+                    b.Property<decimal>("HifdmPay")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("hifdm_pay");
+
+                    b.Property<decimal>("HifmiPay")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("hifmi_pay");
+
+                    b.Property<decimal>("HifobPay")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("hifob_pay");
+
+                    b.Property<decimal>("HifpPay")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("hifp_pay");
+
+                    b.Property<string>("InputLinesJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("input_lines_json");
+
+                    b.Property<decimal>("InscpScpAmt")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("inscp_scp_amt");
+
+                    b.Property<string>("InstitutionAreaCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("mdtrtarea_admdvs");
+
+                    b.Property<int>("InstitutionLevel")
+                        .HasColumnType("integer")
+                        .HasColumnName("institution_level");
+
+                    b.Property<string>("InstitutionName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("fixmedins_name");
+
+                    b.Property<string>("Insutype")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("insutype");
+
+                    b.Property<string>("InvoiceNo")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("invoice_no");
+
+                    b.Property<long?>("JournalEntryId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("journal_entry_id");
+
+                    b.Property<string>("LinesJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("lines_json");
+
+                    b.Property<decimal>("MafPay")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("maf_pay");
+
+                    b.Property<int>("MedType")
+                        .HasColumnType("integer")
+                        .HasColumnName("med_type");
+
+                    b.Property<decimal>("MedfeeSumamt")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("medfee_sumamt");
+
+                    b.Property<decimal>("OthPay")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("oth_pay");
+
+                    b.Property<decimal>("OverlmtSelfpay")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("overlmt_selfpay");
+
+                    b.Property<DateOnly?>("PaidDate")
+                        .HasColumnType("date")
+                        .HasColumnName("paid_date");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("person_id");
+
+                    b.Property<int>("Place")
+                        .HasColumnType("integer")
+                        .HasColumnName("place");
+
+                    b.Property<string>("PolicyVersionId")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("policy_version_id");
+
+                    b.Property<string>("PoolAreaCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("insuplc_admdvs");
+
+                    b.Property<decimal>("PoolPropSelfpay")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("pool_prop_selfpay");
+
+                    b.Property<decimal>("PreselfpayAmt")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("preselfpay_amt");
+
+                    b.Property<decimal>("PsnCashPay")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("psn_cash_pay");
+
+                    b.Property<string>("PsnName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("psn_name");
+
+                    b.Property<string>("PsnNo")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("psn_no");
+
+                    b.Property<decimal>("PsnPartAmt")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("psn_part_amt");
+
+                    b.Property<string>("ReimbNo")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("reimb_no");
+
+                    b.Property<string>("RejectReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("reject_reason");
+
+                    b.Property<DateTime?>("ReviewedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reviewed_at");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("reviewed_by");
+
+                    b.Property<string>("ReviewedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("reviewed_by_id");
+
+                    b.Property<string>("SchemeName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("scheme_name");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_manual_reimbursements");
+
+                    b.HasIndex("JournalEntryId")
+                        .HasDatabaseName("ix_manual_reimbursements_journal_entry_id");
+
+                    b.HasIndex("ReimbNo")
+                        .IsUnique()
+                        .HasDatabaseName("ix_manual_reimbursements_reimb_no");
+
+                    b.HasIndex("Status")
+                        .HasDatabaseName("ix_manual_reimbursements_status");
+
+                    b.HasIndex("PersonId", "InvoiceNo")
+                        .HasDatabaseName("ix_manual_reimbursements_person_id_invoice_no");
+
+                    b.ToTable("manual_reimbursements", (string)null);
+                });
+
             modelBuilder.Entity("Yibao.Domain.Settlement.MedicalEncounter", b =>
                 {
                     b.Property<long>("Id")
@@ -2199,6 +2636,11 @@ namespace Yibao.Migrations.Postgres.Migrations
                         .HasColumnType("text")
                         .HasColumnName("explanation_json");
 
+                    b.Property<string>("FilingNo")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("filing_no");
+
                     b.Property<decimal>("FulamtOwnpayAmt")
                         .HasPrecision(18, 2)
                         .HasColumnType("numeric(18,2)")
@@ -2280,6 +2722,12 @@ namespace Yibao.Migrations.Postgres.Migrations
                     b.Property<long>("PersonId")
                         .HasColumnType("bigint")
                         .HasColumnName("person_id");
+
+                    b.Property<int>("Place")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(1)
+                        .HasColumnName("place");
 
                     b.Property<string>("PolicyVersionId")
                         .IsRequired()
@@ -2666,6 +3114,16 @@ namespace Yibao.Migrations.Postgres.Migrations
                         .HasConstraintName("fk_api_clients_institutions_institution_id");
                 });
 
+            modelBuilder.Entity("Yibao.Domain.OutOfArea.OutOfAreaFiling", b =>
+                {
+                    b.HasOne("Yibao.Domain.Registry.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_out_of_area_filings_persons_person_id");
+                });
+
             modelBuilder.Entity("Yibao.Domain.Performance.IndicatorBinding", b =>
                 {
                     b.HasOne("Yibao.Domain.Budget.StoredBudget", null)
@@ -2760,6 +3218,22 @@ namespace Yibao.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_fee_details_medical_encounters_encounter_id");
+                });
+
+            modelBuilder.Entity("Yibao.Domain.Settlement.ManualReimbursement", b =>
+                {
+                    b.HasOne("Yibao.Domain.Funds.JournalEntry", null)
+                        .WithMany()
+                        .HasForeignKey("JournalEntryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_manual_reimbursements_journal_entries_journal_entry_id");
+
+                    b.HasOne("Yibao.Domain.Registry.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_manual_reimbursements_persons_person_id");
                 });
 
             modelBuilder.Entity("Yibao.Domain.Settlement.MedicalEncounter", b =>

@@ -1121,6 +1121,127 @@ namespace Yibao.Migrations.Sqlite.Migrations
                     b.ToTable("institutions", (string)null);
                 });
 
+            modelBuilder.Entity("Yibao.Domain.OutOfArea.OutOfAreaFiling", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("BeginDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("begndate");
+
+                    b.Property<string>("CancelReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cancel_reason");
+
+                    b.Property<DateTime?>("CancelledAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cancelled_at");
+
+                    b.Property<string>("CancelledBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cancelled_by");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("DestinationCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("mdtrtarea_admdvs");
+
+                    b.Property<string>("DestinationHospitalCode")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reflin_medins_no");
+
+                    b.Property<string>("DestinationHospitalName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reflin_medins_name");
+
+                    b.Property<string>("DestinationName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("destination_name");
+
+                    b.Property<DateOnly?>("EndDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("enddate");
+
+                    b.Property<string>("FilingNo")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("fil_no");
+
+                    b.Property<string>("Insutype")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("insutype");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("PoolAreaCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("insuplc_admdvs");
+
+                    b.Property<string>("PsnNo")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("psn_no");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("ReferringInstitution")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("referring_institution");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("fil_type");
+
+                    b.HasKey("Id")
+                        .HasName("pk_out_of_area_filings");
+
+                    b.HasIndex("FilingNo")
+                        .IsUnique()
+                        .HasDatabaseName("ix_out_of_area_filings_fil_no");
+
+                    b.HasIndex("PersonId", "Status")
+                        .HasDatabaseName("ix_out_of_area_filings_person_id_status");
+
+                    b.ToTable("out_of_area_filings", (string)null);
+                });
+
             modelBuilder.Entity("Yibao.Domain.Performance.IndicatorBinding", b =>
                 {
                     b.Property<long>("Id")
@@ -1918,6 +2039,318 @@ namespace Yibao.Migrations.Sqlite.Migrations
                     b.ToTable("fee_details", (string)null);
                 });
 
+            modelBuilder.Entity("Yibao.Domain.Settlement.ManualReimbursement", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("AcctPay")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("acct_pay");
+
+                    b.Property<string>("AccumulatorsAfterJson")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("accumulators_after_json");
+
+                    b.Property<string>("AccumulatorsBeforeJson")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("accumulators_before_json");
+
+                    b.Property<decimal>("ActPayDedc")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("act_pay_dedc");
+
+                    b.Property<string>("BankAccountName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("bank_account_name");
+
+                    b.Property<string>("BankAccountNo")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("bank_account_no");
+
+                    b.Property<string>("BankName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("bank_name");
+
+                    b.Property<DateOnly>("BeginDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("begndate");
+
+                    b.Property<string>("ChronicDisease")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("chronic_disease");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("CreatedById")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by_id");
+
+                    b.Property<decimal>("CvlservPay")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cvlserv_pay");
+
+                    b.Property<string>("DiseCodg")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("dise_codg");
+
+                    b.Property<string>("DiseName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("dise_name");
+
+                    b.Property<DateOnly>("EndDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("enddate");
+
+                    b.Property<string>("ExplanationJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("explanation_json");
+
+                    b.Property<string>("FilingNo")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("filing_no");
+
+                    b.Property<decimal>("FulamtOwnpayAmt")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("fulamt_ownpay_amt");
+
+                    b.Property<decimal>("FundPaySumamt")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("fund_pay_sumamt");
+
+                    b.Property<decimal>("HifdmPay")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hifdm_pay");
+
+                    b.Property<decimal>("HifmiPay")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hifmi_pay");
+
+                    b.Property<decimal>("HifobPay")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hifob_pay");
+
+                    b.Property<decimal>("HifpPay")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hifp_pay");
+
+                    b.Property<string>("InputLinesJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("input_lines_json");
+
+                    b.Property<decimal>("InscpScpAmt")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("inscp_scp_amt");
+
+                    b.Property<string>("InstitutionAreaCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("mdtrtarea_admdvs");
+
+                    b.Property<int>("InstitutionLevel")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("institution_level");
+
+                    b.Property<string>("InstitutionName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("fixmedins_name");
+
+                    b.Property<string>("Insutype")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("insutype");
+
+                    b.Property<string>("InvoiceNo")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("invoice_no");
+
+                    b.Property<long?>("JournalEntryId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("journal_entry_id");
+
+                    b.Property<string>("LinesJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lines_json");
+
+                    b.Property<decimal>("MafPay")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("maf_pay");
+
+                    b.Property<int>("MedType")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("med_type");
+
+                    b.Property<decimal>("MedfeeSumamt")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("medfee_sumamt");
+
+                    b.Property<decimal>("OthPay")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("oth_pay");
+
+                    b.Property<decimal>("OverlmtSelfpay")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("overlmt_selfpay");
+
+                    b.Property<DateOnly?>("PaidDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("paid_date");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("person_id");
+
+                    b.Property<int>("Place")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("place");
+
+                    b.Property<string>("PolicyVersionId")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("policy_version_id");
+
+                    b.Property<string>("PoolAreaCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("insuplc_admdvs");
+
+                    b.Property<decimal>("PoolPropSelfpay")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("pool_prop_selfpay");
+
+                    b.Property<decimal>("PreselfpayAmt")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("preselfpay_amt");
+
+                    b.Property<decimal>("PsnCashPay")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("psn_cash_pay");
+
+                    b.Property<string>("PsnName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("psn_name");
+
+                    b.Property<string>("PsnNo")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("psn_no");
+
+                    b.Property<decimal>("PsnPartAmt")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("psn_part_amt");
+
+                    b.Property<string>("ReimbNo")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reimb_no");
+
+                    b.Property<string>("RejectReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reject_reason");
+
+                    b.Property<DateTime?>("ReviewedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reviewed_at");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reviewed_by");
+
+                    b.Property<string>("ReviewedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reviewed_by_id");
+
+                    b.Property<string>("SchemeName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("scheme_name");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_manual_reimbursements");
+
+                    b.HasIndex("JournalEntryId")
+                        .HasDatabaseName("ix_manual_reimbursements_journal_entry_id");
+
+                    b.HasIndex("ReimbNo")
+                        .IsUnique()
+                        .HasDatabaseName("ix_manual_reimbursements_reimb_no");
+
+                    b.HasIndex("Status")
+                        .HasDatabaseName("ix_manual_reimbursements_status");
+
+                    b.HasIndex("PersonId", "InvoiceNo")
+                        .HasDatabaseName("ix_manual_reimbursements_person_id_invoice_no");
+
+                    b.ToTable("manual_reimbursements", (string)null);
+                });
+
             modelBuilder.Entity("Yibao.Domain.Settlement.MedicalEncounter", b =>
                 {
                     b.Property<long>("Id")
@@ -2126,6 +2559,11 @@ namespace Yibao.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("explanation_json");
 
+                    b.Property<string>("FilingNo")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("filing_no");
+
                     b.Property<decimal>("FulamtOwnpayAmt")
                         .HasPrecision(18, 2)
                         .HasColumnType("TEXT")
@@ -2207,6 +2645,12 @@ namespace Yibao.Migrations.Sqlite.Migrations
                     b.Property<long>("PersonId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("person_id");
+
+                    b.Property<int>("Place")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(1)
+                        .HasColumnName("place");
 
                     b.Property<string>("PolicyVersionId")
                         .IsRequired()
@@ -2591,6 +3035,16 @@ namespace Yibao.Migrations.Sqlite.Migrations
                         .HasConstraintName("fk_api_clients_institutions_institution_id");
                 });
 
+            modelBuilder.Entity("Yibao.Domain.OutOfArea.OutOfAreaFiling", b =>
+                {
+                    b.HasOne("Yibao.Domain.Registry.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_out_of_area_filings_persons_person_id");
+                });
+
             modelBuilder.Entity("Yibao.Domain.Performance.IndicatorBinding", b =>
                 {
                     b.HasOne("Yibao.Domain.Budget.StoredBudget", null)
@@ -2685,6 +3139,22 @@ namespace Yibao.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_fee_details_medical_encounters_encounter_id");
+                });
+
+            modelBuilder.Entity("Yibao.Domain.Settlement.ManualReimbursement", b =>
+                {
+                    b.HasOne("Yibao.Domain.Funds.JournalEntry", null)
+                        .WithMany()
+                        .HasForeignKey("JournalEntryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_manual_reimbursements_journal_entries_journal_entry_id");
+
+                    b.HasOne("Yibao.Domain.Registry.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_manual_reimbursements_persons_person_id");
                 });
 
             modelBuilder.Entity("Yibao.Domain.Settlement.MedicalEncounter", b =>

@@ -39,6 +39,10 @@ public static class Navigation
         new("结算", "bi-receipt", [
             new NavItem("结算查询", "/Settlement/Index", "bi-search", SettlementAccess.ReadRoles),
         ]),
+        new("异地就医/手工报销", "bi-geo-alt", [
+            new NavItem("异地就医备案", "/OutOfArea/Filings/Index", "bi-geo", OffsiteAccess.FilingReaderRoles),
+            new NavItem("手工报销", "/Settlement/Manual/Index", "bi-receipt", OffsiteAccess.ReimbursementReaderRoles),
+        ]),
         new("基金财务", "bi-bank", [
             new NavItem("月结算单", "/Funds/Statements", "bi-file-earmark-spreadsheet", SettlementAccess.FundsReadRoles),
             new NavItem("科目余额表", "/Funds/TrialBalance", "bi-journal-bookmark", SettlementAccess.FundsReadRoles),

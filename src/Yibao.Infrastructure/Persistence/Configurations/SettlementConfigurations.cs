@@ -82,6 +82,8 @@ internal sealed class SettlementRecordConfiguration : IEntityTypeConfiguration<S
         b.Property(x => x.SchemeName).HasMaxLength(200);
         b.Property(x => x.CancelReason).HasMaxLength(200);
         b.Property(x => x.CancelledBy).HasMaxLength(100);
+        b.Property(x => x.Place).HasDefaultValue(Yibao.Domain.Policies.Place.Local);
+        b.Property(x => x.FilingNo).HasMaxLength(40);
         foreach (var p in new[]
         {
             nameof(SettlementRecord.MedfeeSumamt), nameof(SettlementRecord.FulamtOwnpayAmt), nameof(SettlementRecord.OverlmtSelfpay),
