@@ -18,7 +18,7 @@ public sealed class SaveEmployeeContributionPolicyValidator : AbstractValidator<
         RuleFor(x => x.Year).InclusiveBetween(2000, 2100).WithMessage("缴费年度：须在 2000–2100 之间").OverridePropertyName("year");
         RuleFor(x => x.AverageMonthlyWage).GreaterThan(0).WithMessage("社平工资：须大于 0").OverridePropertyName("avg_wag");
         RuleFor(x => x.AverageMonthlyWage).Must(v => decimal.Round(v, 2) == v).WithMessage("社平工资：须精确到分").OverridePropertyName("avg_wag");
-        RuleFor(x => x.FloorPercent).GreaterThan(0).LessThanOrEqualTo(100).WithMessage("基数下限比例：须大于 0% 且不超过 100%").OverridePropertyName("floor_ratio");
+        RuleFor(x => x.FloorPercent).Must(v => v > 0 && v <= 100).WithMessage("基数下限比例：须大于 0% 且不超过 100%").OverridePropertyName("floor_ratio");
         RuleFor(x => x.CeilingPercent).InclusiveBetween(100, 1000).WithMessage("基数上限比例：须在 100%–1000% 之间").OverridePropertyName("ceiling_ratio");
         RuleFor(x => x.EmployerPercent).InclusiveBetween(0, 30).WithMessage("单位费率：须在 0%–30% 之间").OverridePropertyName("emp_rate");
         RuleFor(x => x.EmployeePercent).InclusiveBetween(0, 30).WithMessage("个人费率：须在 0%–30% 之间").OverridePropertyName("psn_rate");

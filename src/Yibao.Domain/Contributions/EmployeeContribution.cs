@@ -1,3 +1,4 @@
+using System.Globalization;
 using Yibao.Domain.Common;
 
 namespace Yibao.Domain.Contributions;
@@ -62,7 +63,8 @@ public sealed class EmployeeContributionPolicy
     {
         if (declared < Floor || declared > Ceiling)
         {
-            throw new DomainException($"缴费基数：{declared:0.00} 元超出 {Year} 年核定范围 {Floor:0.00}–{Ceiling:0.00} 元（社平工资的 {FloorRatio:P0}–{CeilingRatio:P0}）")
+            throw new DomainException(string.Create(CultureInfo.InvariantCulture,
+                $"缴费基数：{declared:0.00} 元超出 {Year} 年核定范围 {Floor:0.00}–{Ceiling:0.00} 元（社平工资的 {FloorRatio * 100:0.##}%–{CeilingRatio * 100:0.##}%）"))
             { Field = "clct_base", Code = "base-out-of-range" };
         }
 
