@@ -1,6 +1,11 @@
 using BenchmarkDotNet.Running;
 using Yibao.Benchmarks.Registry;
 
+if (args is ["contribution-plans", ..])
+{
+    return await Yibao.Benchmarks.Contributions.CollectionPlanRun.RunAsync(args);
+}
+
 if (args is ["person-import-file", ..])
 {
     return await PersonImportFileGenerator.RunAsync(args);
