@@ -81,10 +81,17 @@ public sealed class GenerateCollectionPlansHandler(IAppDbContext db, ICollection
             employersQuery = employersQuery.Where(x => x.Id == e2);
         }
 
-        var rows = await (from e in enrolled
-                          join b in bases on new { P = e.PersonId, E = e.EmployerId!.Value } equals new { P = b.PersonId, E = b.EmployerId } into gb
-                          from b in gb.DefaultIfEmpty()
-                          select new { e.EmployerId, e.PersonId, Base = (decimal?)b.ApprovedBase }).ToListAsync(ct);
+        // Two plain reads joined in memory: one index-friendly scan each, the same plan on both engines.
+        var baseRows = await bases.Select(b => new { b.EmployerId, b.PersonId, b.ApprovedBase }).ToListAsync(ct);
+        var baseMap = new Dictionary<(long, long), decimal>(baseRows.Count);
+        foreach (var b in baseRows)
+        {
+            baseMap[(b.EmployerId, b.PersonId)] = b.ApprovedBase;
+        }
+
+        var rows = (await enrolled.Select(e => new { EmployerId = e.EmployerId!.Value, e.PersonId }).ToListAsync(ct))
+            .Select(e => new { EmployerId = (long?)e.EmployerId, e.PersonId, Base = baseMap.TryGetValue((e.EmployerId, e.PersonId), out var v) ? v : (decimal?)null })
+            .ToList();
         var employers = (await employersQuery.Select(x => new { x.Id, x.PoolAreaCode }).ToListAsync(ct)).ToDictionary(x => x.Id);
 
         var plans = new List<CollectionPlan>();
