@@ -15,8 +15,9 @@ public sealed class ContributionCommandTests
         bad.ExitCode.ShouldBe(2, bad.ToString());
         bad.Err.ShouldContain("所属期（--month）：“2026-13”不是有效的月份");
 
-        await using (var c = db.Open())
+        await using (var c = new Microsoft.Data.Sqlite.SqliteConnection("Data Source=" + db.File + ";Pooling=False"))
         {
+            await c.OpenAsync(TestContext.Current.CancellationToken);
             await using var cmd = c.CreateCommand();
             cmd.CommandText = """
                 INSERT INTO employee_contribution_policies (insuplc_admdvs, year, average_monthly_wage, floor_ratio, ceiling_ratio, employer_rate, employee_rate, flexible_rate)
