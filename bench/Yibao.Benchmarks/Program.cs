@@ -11,6 +11,11 @@ if (args is ["review-timing", ..])
     return Yibao.Benchmarks.Review.ReviewTiming.Run(args);
 }
 
+if (args is ["contribution-plans", ..])
+{
+    return await Yibao.Benchmarks.Contributions.CollectionPlanRun.RunAsync(args);
+}
+
 if (args is ["person-import-file", ..])
 {
     return await PersonImportFileGenerator.RunAsync(args);

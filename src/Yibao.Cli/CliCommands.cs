@@ -30,6 +30,7 @@ internal static class CliCommands
         root.Subcommands.Add(BudgetEntryCommands.AddTo(BudgetImportCommand.AddTo(BudgetCommands.Build(ctx), ctx), ctx));
         CatalogPolicyCommands.AddTo(root, ctx);
         root.Subcommands.Add(PersonImportCommands.Build(ctx));
+        root.Subcommands.Add(ContributionCommands.Build(ctx));
         return root;
     }
 

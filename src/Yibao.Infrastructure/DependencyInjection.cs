@@ -72,6 +72,14 @@ public static class DependencyInjection
 
         // 征缴 (Contributions)
         services.AddScoped<RecordResidentContributionHandler>();
+        services.AddScoped<SaveEmployeeContributionPolicyHandler>();
+        services.AddScoped<ListEmployeeContributionPoliciesHandler>();
+        services.AddScoped<DeclareContributionBaseHandler>();
+        services.AddScoped<ImportContributionBasesHandler>();
+        services.AddScoped<GenerateCollectionPlansHandler>();
+        services.AddScoped<ImportEmployerPaymentsHandler>();
+        services.AddScoped<RecordFlexibleContributionHandler>();
+        services.AddScoped<ContributionQueriesHandler>();
 
         // 定点医药机构接口密钥 (Institutions)
         services.AddScoped<CreateApiClientHandler>();

@@ -86,7 +86,10 @@ public static class YibaoWebApp
             .AddPolicy(Policies.InstitutionRead, p => p.RequireRole(SettlementAccess.InstitutionReadRoles))
             .AddPolicy(Policies.FundsRead, p => p.RequireRole(SettlementAccess.FundsReadRoles))
             .AddPolicy(Policies.BudgetRead, p => p.RequireRole(Roles.Finance, Roles.Leader))
-            .AddPolicy(Policies.BudgetWrite, p => p.RequireRole(Roles.Finance));
+            .AddPolicy(Policies.BudgetWrite, p => p.RequireRole(Roles.Finance))
+            .AddPolicy(Policies.ContributionRead, p => p.RequireRole(ContributionAccess.ReadRoles))
+            .AddPolicy(Policies.ContributionWrite, p => p.RequireRole(Roles.Clerk))
+            .AddPolicy(Policies.ContributionPolicyRead, p => p.RequireRole(ContributionAccess.PolicyReadRoles));
         services.AddRazorPages(o =>
         {
             o.Conventions.AuthorizeFolder("/Admin", Policies.Administrator);
@@ -102,6 +105,13 @@ public static class YibaoWebApp
             o.Conventions.AuthorizePage("/Budget/Create", Policies.BudgetWrite);
             o.Conventions.AuthorizePage("/Budget/Edit", Policies.BudgetWrite);
             o.Conventions.AuthorizePage("/Budget/Classifications", Policies.BudgetWrite);
+            foreach (var page in ContributionAccess.ReadPages)
+            {
+                o.Conventions.AuthorizePage("/Contributions/" + page, Policies.ContributionRead);
+            }
+
+            o.Conventions.AuthorizePage("/Contributions/Policies", Policies.ContributionPolicyRead);
+            o.Conventions.AuthorizePage("/Contributions/Flexible", Policies.ContributionWrite);
             o.Conventions.AllowAnonymousToFolder("/Error");
             o.Conventions.AllowAnonymousToFolder("/Public");
             o.Conventions.AllowAnonymousToPage("/Account/Login");
@@ -210,4 +220,13 @@ public static class Policies
 
     /// <summary>部门预算 import, replace, status changes (财务).</summary>
     public const string BudgetWrite = "BudgetWrite";
+
+    /// <summary>征缴 screens, read (经办员、财务).</summary>
+    public const string ContributionRead = "ContributionRead";
+
+    /// <summary>征缴 writes: 基数申报、编制征收计划、入库导入、灵活就业缴费 (经办员).</summary>
+    public const string ContributionWrite = "ContributionWrite";
+
+    /// <summary>缴费标准 page (经办员、系统管理员 write; 财务 read).</summary>
+    public const string ContributionPolicyRead = "ContributionPolicyRead";
 }

@@ -26,6 +26,12 @@ public interface IAppDbContext
     DbSet<JournalEntry> JournalEntries { get; }
     DbSet<ResidentContributionPolicy> ResidentContributionPolicies { get; }
     DbSet<ResidentContribution> ResidentContributions { get; }
+    DbSet<EmployeeContributionPolicy> EmployeeContributionPolicies { get; }
+    DbSet<ContributionBase> ContributionBases { get; }
+    DbSet<CollectionPlan> CollectionPlans { get; }
+    DbSet<CollectionPlanLine> CollectionPlanLines { get; }
+    DbSet<EmployerPayment> EmployerPayments { get; }
+    DbSet<FlexibleContribution> FlexibleContributions { get; }
     DbSet<ApiClient> ApiClients { get; }
     DbSet<MedicalEncounter> MedicalEncounters { get; }
     DbSet<FeeDetail> FeeDetails { get; }

@@ -39,6 +39,12 @@ public class AppDbContext : IdentityDbContext<StaffUser, IdentityRole, string>, 
     public DbSet<JournalEntry> JournalEntries => Set<JournalEntry>();
     public DbSet<ResidentContributionPolicy> ResidentContributionPolicies => Set<ResidentContributionPolicy>();
     public DbSet<ResidentContribution> ResidentContributions => Set<ResidentContribution>();
+    public DbSet<EmployeeContributionPolicy> EmployeeContributionPolicies => Set<EmployeeContributionPolicy>();
+    public DbSet<ContributionBase> ContributionBases => Set<ContributionBase>();
+    public DbSet<CollectionPlan> CollectionPlans => Set<CollectionPlan>();
+    public DbSet<CollectionPlanLine> CollectionPlanLines => Set<CollectionPlanLine>();
+    public DbSet<EmployerPayment> EmployerPayments => Set<EmployerPayment>();
+    public DbSet<FlexibleContribution> FlexibleContributions => Set<FlexibleContribution>();
     public DbSet<ApiClient> ApiClients => Set<ApiClient>();
     public DbSet<MedicalEncounter> MedicalEncounters => Set<MedicalEncounter>();
     public DbSet<FeeDetail> FeeDetails => Set<FeeDetail>();

@@ -689,6 +689,336 @@ namespace Yibao.Migrations.Sqlite.Migrations
                     b.ToTable("procedures", (string)null);
                 });
 
+            modelBuilder.Entity("Yibao.Domain.Contributions.CollectionPlan", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("EmployeeAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("employee_amount");
+
+                    b.Property<decimal>("EmployerAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("employer_amount");
+
+                    b.Property<long>("EmployerId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("employer_id");
+
+                    b.Property<DateOnly>("GeneratedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("generated_on");
+
+                    b.Property<int>("Headcount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("headcount");
+
+                    b.Property<int>("Period")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("period");
+
+                    b.Property<string>("PoolAreaCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("insuplc_admdvs");
+
+                    b.Property<decimal>("TotalAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("total_amount");
+
+                    b.HasKey("Id")
+                        .HasName("pk_collection_plans");
+
+                    b.HasIndex("Period")
+                        .HasDatabaseName("ix_collection_plans_period");
+
+                    b.HasIndex("EmployerId", "Period")
+                        .IsUnique()
+                        .HasDatabaseName("ix_collection_plans_employer_id_period");
+
+                    b.ToTable("collection_plans", (string)null);
+                });
+
+            modelBuilder.Entity("Yibao.Domain.Contributions.CollectionPlanLine", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Base")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("clct_base");
+
+                    b.Property<decimal>("EmployeeAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("employee_amount");
+
+                    b.Property<decimal>("EmployerAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("employer_amount");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("person_id");
+
+                    b.Property<long>("PlanId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("plan_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_collection_plan_lines");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_collection_plan_lines_person_id");
+
+                    b.HasIndex("PlanId")
+                        .HasDatabaseName("ix_collection_plan_lines_plan_id");
+
+                    b.ToTable("collection_plan_lines", (string)null);
+                });
+
+            modelBuilder.Entity("Yibao.Domain.Contributions.ContributionBase", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("ApprovedBase")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("clct_base");
+
+                    b.Property<decimal>("DeclaredBase")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("declared_base");
+
+                    b.Property<DateOnly>("DeclaredOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("declared_on");
+
+                    b.Property<long>("EmployerId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("employer_id");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("PoolAreaCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("insuplc_admdvs");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_contribution_bases");
+
+                    b.HasIndex("PersonId", "Year")
+                        .HasDatabaseName("ix_contribution_bases_person_id_year");
+
+                    b.HasIndex("EmployerId", "Year", "PersonId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_contribution_bases_employer_id_year_person_id");
+
+                    b.ToTable("contribution_bases", (string)null);
+                });
+
+            modelBuilder.Entity("Yibao.Domain.Contributions.EmployeeContributionPolicy", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("AverageMonthlyWage")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("average_monthly_wage");
+
+                    b.Property<decimal>("CeilingRatio")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ceiling_ratio");
+
+                    b.Property<decimal>("EmployeeRate")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("employee_rate");
+
+                    b.Property<decimal>("EmployerRate")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("employer_rate");
+
+                    b.Property<decimal>("FlexibleRate")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("flexible_rate");
+
+                    b.Property<decimal>("FloorRatio")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("floor_ratio");
+
+                    b.Property<string>("PoolAreaCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("insuplc_admdvs");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_employee_contribution_policies");
+
+                    b.HasIndex("PoolAreaCode", "Year")
+                        .IsUnique()
+                        .HasDatabaseName("ix_employee_contribution_policies_insuplc_admdvs_year");
+
+                    b.ToTable("employee_contribution_policies", (string)null);
+                });
+
+            modelBuilder.Entity("Yibao.Domain.Contributions.EmployerPayment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("amount");
+
+                    b.Property<long>("EmployerId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("employer_id");
+
+                    b.Property<long>("JournalEntryId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("journal_entry_id");
+
+                    b.Property<int>("Period")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("period");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("received_on");
+
+                    b.Property<string>("SourceFile")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source_file");
+
+                    b.Property<string>("TicketNo")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ticket_no");
+
+                    b.HasKey("Id")
+                        .HasName("pk_employer_payments");
+
+                    b.HasIndex("JournalEntryId")
+                        .HasDatabaseName("ix_employer_payments_journal_entry_id");
+
+                    b.HasIndex("TicketNo")
+                        .IsUnique()
+                        .HasDatabaseName("ix_employer_payments_ticket_no");
+
+                    b.HasIndex("EmployerId", "Period")
+                        .HasDatabaseName("ix_employer_payments_employer_id_period");
+
+                    b.ToTable("employer_payments", (string)null);
+                });
+
+            modelBuilder.Entity("Yibao.Domain.Contributions.FlexibleContribution", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("amount");
+
+                    b.Property<decimal>("Base")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("clct_base");
+
+                    b.Property<long>("JournalEntryId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("journal_entry_id");
+
+                    b.Property<DateOnly>("PaidOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("paid_on");
+
+                    b.Property<int>("Period")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("period");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("PoolAreaCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("insuplc_admdvs");
+
+                    b.Property<decimal>("Rate")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rate");
+
+                    b.Property<string>("ReceiptNo")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("receipt_no");
+
+                    b.HasKey("Id")
+                        .HasName("pk_flexible_contributions");
+
+                    b.HasIndex("JournalEntryId")
+                        .HasDatabaseName("ix_flexible_contributions_journal_entry_id");
+
+                    b.HasIndex("ReceiptNo")
+                        .IsUnique()
+                        .HasDatabaseName("ix_flexible_contributions_receipt_no");
+
+                    b.HasIndex("PersonId", "Period")
+                        .IsUnique()
+                        .HasDatabaseName("ix_flexible_contributions_person_id_period");
+
+                    b.ToTable("flexible_contributions", (string)null);
+                });
+
             modelBuilder.Entity("Yibao.Domain.Contributions.ResidentContribution", b =>
                 {
                     b.Property<long>("Id")
@@ -2932,6 +3262,81 @@ namespace Yibao.Migrations.Sqlite.Migrations
                         .HasConstraintName("fk_catalog_selfpay_ratios_catalog_items_catalog_entry_id");
                 });
 
+            modelBuilder.Entity("Yibao.Domain.Contributions.CollectionPlan", b =>
+                {
+                    b.HasOne("Yibao.Domain.Registry.Employer", null)
+                        .WithMany()
+                        .HasForeignKey("EmployerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_collection_plans_employers_employer_id");
+                });
+
+            modelBuilder.Entity("Yibao.Domain.Contributions.CollectionPlanLine", b =>
+                {
+                    b.HasOne("Yibao.Domain.Contributions.CollectionPlan", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_collection_plan_lines_collection_plans_plan_id");
+                });
+
+            modelBuilder.Entity("Yibao.Domain.Contributions.ContributionBase", b =>
+                {
+                    b.HasOne("Yibao.Domain.Registry.Employer", null)
+                        .WithMany()
+                        .HasForeignKey("EmployerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_contribution_bases_employers_employer_id");
+
+                    b.HasOne("Yibao.Domain.Registry.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_contribution_bases_persons_person_id");
+                });
+
+            modelBuilder.Entity("Yibao.Domain.Contributions.EmployerPayment", b =>
+                {
+                    b.HasOne("Yibao.Domain.Registry.Employer", null)
+                        .WithMany()
+                        .HasForeignKey("EmployerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_employer_payments_employers_employer_id");
+
+                    b.HasOne("Yibao.Domain.Funds.JournalEntry", "JournalEntry")
+                        .WithMany()
+                        .HasForeignKey("JournalEntryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_employer_payments_journal_entries_journal_entry_id");
+
+                    b.Navigation("JournalEntry");
+                });
+
+            modelBuilder.Entity("Yibao.Domain.Contributions.FlexibleContribution", b =>
+                {
+                    b.HasOne("Yibao.Domain.Funds.JournalEntry", "JournalEntry")
+                        .WithMany()
+                        .HasForeignKey("JournalEntryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_flexible_contributions_journal_entries_journal_entry_id");
+
+                    b.HasOne("Yibao.Domain.Registry.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_flexible_contributions_persons_person_id");
+
+                    b.Navigation("JournalEntry");
+                });
+
             modelBuilder.Entity("Yibao.Domain.Contributions.ResidentContribution", b =>
                 {
                     b.HasOne("Yibao.Domain.Funds.JournalEntry", "JournalEntry")
@@ -3216,6 +3621,11 @@ namespace Yibao.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Yibao.Domain.Catalogs.CatalogEntry", b =>
                 {
                     b.Navigation("SelfPayRatios");
+                });
+
+            modelBuilder.Entity("Yibao.Domain.Contributions.CollectionPlan", b =>
+                {
+                    b.Navigation("Lines");
                 });
 
             modelBuilder.Entity("Yibao.Domain.Funds.JournalEntry", b =>

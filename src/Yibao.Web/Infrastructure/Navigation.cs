@@ -27,6 +27,15 @@ public static class Navigation
             new NavItem("批量导入", "/Registry/Persons/Import", "bi-upload", Roles.Clerk),
             new NavItem("参保单位", "/Registry/Employers/Index", "bi-building", RegistryAccess.ReadRoles),
         ]),
+        new("征缴", "bi-cash-coin", [
+            new NavItem("征收计划", "/Contributions/Index", "bi-calendar3", ContributionAccess.ReadRoles),
+            new NavItem("缴费基数", "/Contributions/Bases", "bi-list-ol", ContributionAccess.ReadRoles),
+            new NavItem("税务入库", "/Contributions/Payments", "bi-bank", ContributionAccess.ReadRoles),
+            new NavItem("征缴对账", "/Contributions/Reconciliation", "bi-arrow-left-right", ContributionAccess.ReadRoles),
+            new NavItem("欠费催缴", "/Contributions/Arrears", "bi-exclamation-diamond", ContributionAccess.ReadRoles),
+            new NavItem("灵活就业缴费", "/Contributions/Flexible", "bi-person-workspace", Roles.Clerk),
+            new NavItem("缴费标准", "/Contributions/Policies", "bi-sliders2", ContributionAccess.PolicyReadRoles),
+        ]),
         new("定点医药机构", "bi-hospital", [
             new NavItem("机构管理", "/Institutions/Index", "bi-hospital", SettlementAccess.InstitutionReadRoles),
         ]),

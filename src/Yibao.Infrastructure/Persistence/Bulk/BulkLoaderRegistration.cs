@@ -21,6 +21,7 @@ public static class BulkLoaderRegistration
         }
 
         services.AddScoped<Application.Registry.IPersonImportWriter, PersonImportWriter>();
+        services.AddScoped<Application.Contributions.ICollectionPlanWriter, CollectionPlanWriter>();
         services.AddScoped<DemoSeeder>();
         return services;
     }

@@ -44,6 +44,17 @@ public interface IBulkLoader : IAsyncDisposable
 
     Task<int> WriteResidentContributionsAsync(IEnumerable<ResidentContribution> rows, CancellationToken cancellationToken = default);
 
+    /// <summary>缴费基数 (核定 bases).</summary>
+    Task<int> WriteContributionBasesAsync(IEnumerable<ContributionBase> rows, CancellationToken cancellationToken = default);
+
+    /// <summary>征收计划 headers (lines go through <see cref="WriteCollectionPlanLinesAsync"/>).</summary>
+    Task<int> WriteCollectionPlansAsync(IEnumerable<CollectionPlan> rows, CancellationToken cancellationToken = default);
+
+    Task<int> WriteCollectionPlanLinesAsync(IEnumerable<CollectionPlanLine> rows, CancellationToken cancellationToken = default);
+
+    /// <summary>税务入库记录 (their journal entries first, through <see cref="WriteJournalEntriesAsync"/>).</summary>
+    Task<int> WriteEmployerPaymentsAsync(IEnumerable<EmployerPayment> rows, CancellationToken cancellationToken = default);
+
     /// <summary>Moves identity sequences past the loaded ids and commits.</summary>
     Task CommitAsync(CancellationToken cancellationToken = default);
 }

@@ -14,7 +14,8 @@ public sealed class PostgresBulkLoader(AppDbContext db) : IBulkLoader
 {
     /// <summary>Tables with a generated bigint id whose identity sequence must follow the loaded ids.</summary>
     private static readonly string[] IdentityTables = ["households", "persons", "employers", "institutions",
-        "enrollments", "enrollment_events", "person_special_statuses", "journal_entries", "journal_lines", "resident_contributions"];
+        "enrollments", "enrollment_events", "person_special_statuses", "journal_entries", "journal_lines", "resident_contributions",
+        "contribution_bases", "collection_plans", "collection_plan_lines", "employer_payments"];
 
     private IDbContextTransaction? _transaction;
     private NpgsqlConnection? _connection;
@@ -214,6 +215,57 @@ public sealed class PostgresBulkLoader(AppDbContext db) : IBulkLoader
             w.WriteNull();
         }
     }
+
+    public Task<int> WriteContributionBasesAsync(IEnumerable<ContributionBase> rows, CancellationToken cancellationToken = default) =>
+        CopyAsync("contribution_bases (id, employer_id, person_id, insuplc_admdvs, year, declared_base, clct_base, declared_on)", rows, (w, r) =>
+        {
+            w.Write(r.Id, NpgsqlDbType.Bigint);
+            w.Write(r.EmployerId, NpgsqlDbType.Bigint);
+            w.Write(r.PersonId, NpgsqlDbType.Bigint);
+            w.Write(r.PoolAreaCode, NpgsqlDbType.Varchar);
+            w.Write(r.Year, NpgsqlDbType.Integer);
+            w.Write(r.DeclaredBase, NpgsqlDbType.Numeric);
+            w.Write(r.ApprovedBase, NpgsqlDbType.Numeric);
+            w.Write(r.DeclaredOn, NpgsqlDbType.Date);
+        }, cancellationToken);
+
+    public Task<int> WriteCollectionPlansAsync(IEnumerable<CollectionPlan> rows, CancellationToken cancellationToken = default) =>
+        CopyAsync("collection_plans (id, employer_id, insuplc_admdvs, period, headcount, employer_amount, employee_amount, total_amount, generated_on)", rows, (w, r) =>
+        {
+            w.Write(r.Id, NpgsqlDbType.Bigint);
+            w.Write(r.EmployerId, NpgsqlDbType.Bigint);
+            w.Write(r.PoolAreaCode, NpgsqlDbType.Varchar);
+            w.Write(r.Period, NpgsqlDbType.Integer);
+            w.Write(r.Headcount, NpgsqlDbType.Integer);
+            w.Write(r.EmployerAmount, NpgsqlDbType.Numeric);
+            w.Write(r.EmployeeAmount, NpgsqlDbType.Numeric);
+            w.Write(r.TotalAmount, NpgsqlDbType.Numeric);
+            w.Write(r.GeneratedOn, NpgsqlDbType.Date);
+        }, cancellationToken);
+
+    public Task<int> WriteCollectionPlanLinesAsync(IEnumerable<CollectionPlanLine> rows, CancellationToken cancellationToken = default) =>
+        CopyAsync("collection_plan_lines (id, plan_id, person_id, clct_base, employer_amount, employee_amount)", rows, (w, r) =>
+        {
+            w.Write(r.Id, NpgsqlDbType.Bigint);
+            w.Write(r.PlanId, NpgsqlDbType.Bigint);
+            w.Write(r.PersonId, NpgsqlDbType.Bigint);
+            w.Write(r.Base, NpgsqlDbType.Numeric);
+            w.Write(r.EmployerAmount, NpgsqlDbType.Numeric);
+            w.Write(r.EmployeeAmount, NpgsqlDbType.Numeric);
+        }, cancellationToken);
+
+    public Task<int> WriteEmployerPaymentsAsync(IEnumerable<EmployerPayment> rows, CancellationToken cancellationToken = default) =>
+        CopyAsync("employer_payments (id, employer_id, period, amount, received_on, ticket_no, source_file, journal_entry_id)", rows, (w, r) =>
+        {
+            w.Write(r.Id, NpgsqlDbType.Bigint);
+            w.Write(r.EmployerId, NpgsqlDbType.Bigint);
+            w.Write(r.Period, NpgsqlDbType.Integer);
+            w.Write(r.Amount, NpgsqlDbType.Numeric);
+            w.Write(r.ReceivedOn, NpgsqlDbType.Date);
+            w.Write(r.TicketNo, NpgsqlDbType.Varchar);
+            WriteNullable(w, r.SourceFile);
+            w.Write(r.JournalEntryId, NpgsqlDbType.Bigint);
+        }, cancellationToken);
 
     public async Task CommitAsync(CancellationToken cancellationToken = default)
     {

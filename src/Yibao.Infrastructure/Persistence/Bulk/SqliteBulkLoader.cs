@@ -183,6 +183,61 @@ public sealed class SqliteBulkLoader(AppDbContext db) : IBulkLoader
                 p[11].Value = r.JournalEntryId;
             }, cancellationToken);
 
+    public Task<int> WriteContributionBasesAsync(IEnumerable<ContributionBase> rows, CancellationToken cancellationToken = default) =>
+        InsertAsync("contribution_bases", ["id", "employer_id", "person_id", "insuplc_admdvs", "year", "declared_base", "clct_base", "declared_on"], rows,
+            (p, r) =>
+            {
+                p[0].Value = r.Id;
+                p[1].Value = r.EmployerId;
+                p[2].Value = r.PersonId;
+                p[3].Value = r.PoolAreaCode;
+                p[4].Value = r.Year;
+                p[5].Value = Decimal(r.DeclaredBase);
+                p[6].Value = Decimal(r.ApprovedBase);
+                p[7].Value = Date(r.DeclaredOn);
+            }, cancellationToken);
+
+    public Task<int> WriteCollectionPlansAsync(IEnumerable<CollectionPlan> rows, CancellationToken cancellationToken = default) =>
+        InsertAsync("collection_plans", ["id", "employer_id", "insuplc_admdvs", "period", "headcount", "employer_amount", "employee_amount", "total_amount", "generated_on"], rows,
+            (p, r) =>
+            {
+                p[0].Value = r.Id;
+                p[1].Value = r.EmployerId;
+                p[2].Value = r.PoolAreaCode;
+                p[3].Value = r.Period;
+                p[4].Value = r.Headcount;
+                p[5].Value = Decimal(r.EmployerAmount);
+                p[6].Value = Decimal(r.EmployeeAmount);
+                p[7].Value = Decimal(r.TotalAmount);
+                p[8].Value = Date(r.GeneratedOn);
+            }, cancellationToken);
+
+    public Task<int> WriteCollectionPlanLinesAsync(IEnumerable<CollectionPlanLine> rows, CancellationToken cancellationToken = default) =>
+        InsertAsync("collection_plan_lines", ["id", "plan_id", "person_id", "clct_base", "employer_amount", "employee_amount"], rows,
+            (p, r) =>
+            {
+                p[0].Value = r.Id;
+                p[1].Value = r.PlanId;
+                p[2].Value = r.PersonId;
+                p[3].Value = Decimal(r.Base);
+                p[4].Value = Decimal(r.EmployerAmount);
+                p[5].Value = Decimal(r.EmployeeAmount);
+            }, cancellationToken);
+
+    public Task<int> WriteEmployerPaymentsAsync(IEnumerable<EmployerPayment> rows, CancellationToken cancellationToken = default) =>
+        InsertAsync("employer_payments", ["id", "employer_id", "period", "amount", "received_on", "ticket_no", "source_file", "journal_entry_id"], rows,
+            (p, r) =>
+            {
+                p[0].Value = r.Id;
+                p[1].Value = r.EmployerId;
+                p[2].Value = r.Period;
+                p[3].Value = Decimal(r.Amount);
+                p[4].Value = Date(r.ReceivedOn);
+                p[5].Value = r.TicketNo;
+                p[6].Value = (object?)r.SourceFile ?? DBNull.Value;
+                p[7].Value = r.JournalEntryId;
+            }, cancellationToken);
+
     /// <summary>DateOnly as EF Core's SQLite provider stores it.</summary>
     private static object Date(DateOnly? d) => d is { } v ? v.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : DBNull.Value;
 
