@@ -58,6 +58,38 @@ public sealed class BudgetEntryTests
     }
 
     [Fact]
+    public void Performance_targets_are_entered_per_object_and_bad_rows_are_named()
+    {
+        var budget = Empty() with { Projects = [new BudgetProject("P1", "医保经办服务", null, null)] };
+        IReadOnlyList<IReadOnlyList<string>> rows =
+        [
+            ["", "提高参保质量", "产出指标", "数量指标", "基本医疗保险参保人数", "", "≥", "25", "万人", "", "20"],
+            ["", "", "满意度指标", "服务对象满意度指标", "参保群众满意度", "", "≥", "90", "%", "", "10"],
+            ["P1", "按时足额支付待遇", "效益指标", "社会效益指标", "待遇支付及时", "", "", "及时", "", "", ""],
+        ];
+        var errors = new List<ImportRowError>();
+        var entered = BudgetEntryTables.Apply(BudgetEntryTables.Targets, budget, rows, 1, errors);
+        errors.ShouldBeEmpty();
+        entered.UnitTarget!.Goal.ShouldBe("提高参保质量");
+        entered.UnitTarget.Indicators.Select(i => (i.Name, i.Operator, i.Value, i.Weight)).ShouldBe([("基本医疗保险参保人数", "≥", "25", 20m), ("参保群众满意度", "≥", "90", 10m)]);
+        entered.Projects.Single().Target!.Indicators.Single().Operator.ShouldBe("");
+        BudgetEntryTables.Rows(BudgetEntryTables.Targets, entered).Count.ShouldBe(3);
+
+        IReadOnlyList<IReadOnlyList<string>> bad =
+        [
+            ["P9", "", "产出指标", "数量指标", "人数", "", "≥", "25", "人", "", ""],
+            ["", "", "产出指标", "数量指标", "人数", "", "≧≧", "25", "人", "", ""],
+            ["", "", "产出指标", "数量指标", "人数", "", "≥", "很多", "人", "", "120"],
+        ];
+        errors.Clear();
+        BudgetEntryTables.Apply(BudgetEntryTables.Targets, budget, bad, 2, errors, "绩效目标·");
+        errors.ShouldContain(new ImportRowError(2, "绩效目标·对象", "“P9”不是本预算的项目编号（先在“项目”表中登记项目）"));
+        errors.ShouldContain(e => e.Row == 3 && e.Column == "绩效目标·符号");
+        errors.ShouldContain(new ImportRowError(4, "绩效目标·指标值", "有符号 ≥ 的定量指标，指标值须为数字，实为“很多”"));
+        errors.ShouldContain(new ImportRowError(4, "绩效目标·权重（分）", "不能超过 100 分"));
+    }
+
+    [Fact]
     public void Entered_tables_feed_the_same_validator_and_a_missing_reason_is_named()
     {
         var b = Empty() with { Prior = new PriorYearFigures(2025, new Dictionary<string, decimal> { ["expense"] = 900000m }) };

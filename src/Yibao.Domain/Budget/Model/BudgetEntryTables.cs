@@ -10,7 +10,7 @@ public sealed record EntryColumn(string Key, string Caption, IReadOnlyList<strin
 public sealed record EntryTable(string Key, string Title, IReadOnlyList<EntryColumn> Columns);
 
 /// <summary>
-/// 预算录入表：收入、支出明细、项目、三公经费、机关运行经费、政府采购、资产占用、拟购置资产、上年数与增减原因、名词解释、其他说明.
+/// 预算录入表：收入、支出明细、项目、绩效目标、三公经费、机关运行经费、政府采购、资产占用、拟购置资产、上年数与增减原因、名词解释、其他说明.
 /// The same tables are the entry screens and the sheets of the Excel template; rows of text cells are read into the budget
 /// with every problem as 第N行/列名/规则 (all-or-nothing: the caller writes nothing when there is any error).
 /// </summary>
@@ -91,6 +91,21 @@ public static class BudgetEntryTables
         new("reason", "增减原因"),
     ]);
 
+    /// <summary>绩效目标：one row per 三级指标; 对象 empty = 单位整体目标, else a 项目编号; 目标描述 on any row of the object.</summary>
+    public static readonly EntryTable Targets = new("targets", "绩效目标", [
+        new("object", "对象", Hint: "空为单位整体绩效目标；填项目编号为该项目的绩效目标"),
+        new("goal", "目标描述", Hint: "同一对象填一次即可"),
+        new("level1", "一级指标", ["产出指标", "效益指标", "满意度指标", "成本指标"], Required: true),
+        new("level2", "二级指标", Required: true, Hint: "如 数量指标、质量指标、时效指标、社会效益指标、服务对象满意度指标"),
+        new("name", "三级指标", Required: true),
+        new("description", "指标解释"),
+        new("operator", "符号", ["≥", "≤", "=", ">", "<"], Hint: "定性指标留空"),
+        new("value", "指标值", Required: true),
+        new("unit", "计量单位", Hint: "如 %、人、万元"),
+        new("basis", "评分依据"),
+        new("weight", "权重（分）", Number: true),
+    ]);
+
     public static readonly EntryTable Glossary = new("glossary", "名词解释", [
         new("term", "名词", Required: true),
         new("definition", "解释", Required: true),
@@ -101,7 +116,7 @@ public static class BudgetEntryTables
     ]);
 
     /// <summary>Every standard table, in the order of the screens and of the Excel template's sheets.</summary>
-    public static readonly IReadOnlyList<EntryTable> All = [Revenue, Lines, Projects, SanGong, RunningCost, Procurement, Holdings, Planned, Prior, Glossary, Notes];
+    public static readonly IReadOnlyList<EntryTable> All = [Revenue, Lines, Projects, Targets, SanGong, RunningCost, Procurement, Holdings, Planned, Prior, Glossary, Notes];
 
     public static EntryTable? ByKey(string? key) => All.FirstOrDefault(t => string.Equals(t.Key, key, StringComparison.Ordinal));
 
@@ -130,10 +145,42 @@ public static class BudgetEntryTables
             "holdings" => b.Assets.Holdings.Select(h => (IReadOnlyList<string>)[h.Category, Num(h.Quantity), h.QuantityUnit ?? "", Money(h.Value)]).ToList(),
             "planned" => b.Assets.Planned.Select(p => (IReadOnlyList<string>)[p.Name, Num(p.Quantity), p.QuantityUnit, Money(p.Amount)]).ToList(),
             "prior" => PriorKeys(b).Select(k => (IReadOnlyList<string>)[k, BudgetFigures.Label(k, nameOf), Num(b.Prior?[k]), b.Reasons.TryGetValue(k, out var r) ? r : ""]).ToList(),
+            "targets" => TargetRows(b),
             "glossary" => b.Glossary.Select(g => (IReadOnlyList<string>)[g.Term, g.Definition]).ToList(),
             "notes" => b.Notes.Select(n => (IReadOnlyList<string>)[n]).ToList(),
             _ => [],
         };
+    }
+
+    private static List<IReadOnlyList<string>> TargetRows(DepartmentBudget b)
+    {
+        var rows = new List<IReadOnlyList<string>>();
+        void Add(string obj, PerformanceTarget? t)
+        {
+            if (t is null)
+            {
+                return;
+            }
+
+            if (t.Indicators.Count == 0)
+            {
+                rows.Add([obj, t.Goal, "", "", "", "", "", "", "", "", ""]);
+            }
+
+            for (var i = 0; i < t.Indicators.Count; i++)
+            {
+                var x = t.Indicators[i];
+                rows.Add([obj, i == 0 ? t.Goal : "", x.Level1, x.Level2, x.Name, x.Description ?? "", x.Operator, x.Value, x.Unit ?? "", x.Basis ?? "", Num(x.Weight)]);
+            }
+        }
+
+        Add("", b.UnitTarget);
+        foreach (var p in b.Projects)
+        {
+            Add(p.Id, p.Target);
+        }
+
+        return rows;
     }
 
     /// <summary>Keys shown on the 上年数 table: the compared headline keys, the 项 of the current lines, the projects, and whatever the prior figures hold at those levels.</summary>
@@ -399,6 +446,71 @@ public static class BudgetEntryTables
                     allReasons[k] = v;
                 }
                 return b with { Prior = prior, Reasons = allReasons };
+            }
+            case "targets":
+            {
+                var projects = b.Projects.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
+                var goals = new Dictionary<string, string>(StringComparer.Ordinal);
+                var indicators = new Dictionary<string, List<Indicator>>(StringComparer.Ordinal);
+                foreach (var r in parsed)
+                {
+                    var obj = r.Cell("object");
+                    if (obj.Length > 0 && !projects.Contains(obj))
+                    {
+                        errors.Add(new ImportRowError(r.Row, prefix + "对象", $"“{obj}”不是本预算的项目编号（先在“项目”表中登记项目）"));
+                    }
+
+                    var goal = Text(r, "goal", 2000);
+                    if (goal.Length > 0)
+                    {
+                        goals.TryAdd(obj, goal);
+                    }
+
+                    var level1 = r.Cell("level1");
+                    if (level1.Length == 0 && r.Cell("name").Length == 0 && goal.Length > 0)
+                    {
+                        indicators.TryAdd(obj, []);
+                        continue; // a goal-only row
+                    }
+
+                    var op = r.Cell("operator");
+                    if (op.Length > 0 && !(Targets.Columns.First(c => c.Key == "operator").Choices ?? []).Contains(op))
+                    {
+                        errors.Add(new ImportRowError(r.Row, prefix + "符号", $"“{op}”不是有效取值，应为 ≥、≤、=、>、< 或留空（定性指标）"));
+                    }
+
+                    var weightText = r.Cell("weight");
+                    decimal? weight = weightText.Length == 0 ? null : Amount(r, "weight", required: false);
+                    if (weight > 100)
+                    {
+                        errors.Add(new ImportRowError(r.Row, prefix + "权重（分）", "不能超过 100 分"));
+                    }
+
+                    var value = Text(r, "value", 100);
+                    if (op.Length > 0 && value.Length > 0 && !decimal.TryParse(value.TrimEnd('%'), NumberStyles.Number, Inv, out _))
+                    {
+                        errors.Add(new ImportRowError(r.Row, prefix + "指标值", $"有符号 {op} 的定量指标，指标值须为数字，实为“{value}”"));
+                    }
+
+                    var indicator = new Indicator(Text(r, "level1", 20), Text(r, "level2", 40), Text(r, "name", 200), NullIfEmpty(Text(r, "description", 2000)), op, value,
+                        NullIfEmpty(Text(r, "unit", 20)), NullIfEmpty(Text(r, "basis", 500)), weight);
+                    if (!indicators.TryGetValue(obj, out var list))
+                    {
+                        indicators[obj] = list = [];
+                    }
+
+                    list.Add(indicator);
+                }
+
+                PerformanceTarget? TargetOf(string obj) =>
+                    indicators.TryGetValue(obj, out var list) || goals.ContainsKey(obj)
+                        ? new PerformanceTarget(goals.TryGetValue(obj, out var g) ? g : "", list ?? [])
+                        : null;
+                return b with
+                {
+                    UnitTarget = TargetOf(""),
+                    Projects = b.Projects.Select(p => p with { Target = TargetOf(p.Id) }).ToList(),
+                };
             }
             case "glossary":
                 return b with { Glossary = parsed.Select(r => new GlossaryEntry(Text(r, "term", 100), Text(r, "definition", 2000))).ToList() };
