@@ -84,6 +84,13 @@ public sealed partial class BudgetEntryPageTests(YibaoWebFactory factory) : ICla
         page.ShouldContain("value=\"1000000\"");
         page.ShouldContain("TBL-BALANCE");
 
+        // 绩效目标 are entered on their own table and shown on the budget page
+        var targets = await YibaoWebFactory.PostFormAsync(finance, Edit(id, "targets"), Edit(id, "targets", "Save"), [
+            new("c0", ""), new("c1", "提高参保质量"), new("c2", "产出指标"), new("c3", "数量指标"), new("c4", "基本医疗保险参保人数"), new("c5", ""),
+            new("c6", "≥"), new("c7", "25"), new("c8", "万人"), new("c9", ""), new("c10", "20")]);
+        targets.StatusCode.ShouldBe(HttpStatusCode.Redirect, WebUtility.HtmlDecode(await targets.Content.ReadAsStringAsync()));
+        WebUtility.HtmlDecode(await finance.GetStringAsync(Edit(id, "targets"))).ShouldContain("value=\"基本医疗保险参保人数\"");
+
         var template = await finance.GetAsync(Edit(id, "revenue", "Template"));
         template.StatusCode.ShouldBe(HttpStatusCode.OK);
         template.Content.Headers.ContentType!.MediaType.ShouldBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
