@@ -12,7 +12,7 @@ public sealed class AdminFlowTests(YibaoAppFixture app) : IClassFixture<YibaoApp
     public async Task Administrator_changes_password_creates_a_clerk_and_sees_the_audit_entry()
     {
         var page = await app.NewPageAsync();
-        page.SetDefaultTimeout(15_000);
+        page.SetDefaultTimeout(60_000); // generous: the suite runs test projects in parallel on 2 cores
 
         // Anonymous visitors land on the Chinese login page.
         await page.GotoAsync(app.BaseUrl + "/");

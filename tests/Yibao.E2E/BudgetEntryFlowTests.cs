@@ -28,7 +28,7 @@ public sealed class BudgetEntryFlowTests(YibaoAppFixture app) : IClassFixture<Yi
         var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
         var year = today.Year.ToString(CultureInfo.InvariantCulture);
         var page = await app.NewPageAsync();
-        page.SetDefaultTimeout(15_000);
+        page.SetDefaultTimeout(60_000); // generous: the suite runs test projects in parallel on 2 cores
         page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
         await page.GotoAsync(app.BaseUrl + "/Account/Login");
         await page.FillAsync("#UserName", "caiwu-entry");

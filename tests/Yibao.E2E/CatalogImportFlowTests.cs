@@ -22,7 +22,7 @@ public sealed class CatalogImportFlowTests(YibaoAppFixture app) : IClassFixture<
     public async Task Import_with_a_bad_row_shows_the_row_error_then_the_fixed_file_imports_and_is_searchable()
     {
         var page = await app.NewPageAsync();
-        page.SetDefaultTimeout(15_000);
+        page.SetDefaultTimeout(60_000); // generous: the suite runs test projects in parallel on 2 cores
         await page.GotoAsync(app.BaseUrl + "/Account/Login");
         await page.FillAsync("#UserName", YibaoAppFixture.AdminUserName);
         await page.FillAsync("#Password", YibaoAppFixture.AdminInitialPassword);

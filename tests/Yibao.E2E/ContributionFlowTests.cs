@@ -49,7 +49,7 @@ public sealed class ContributionFlowTests(YibaoAppFixture app) : IClassFixture<Y
         }
 
         var page = await app.NewPageAsync();
-        page.SetDefaultTimeout(20_000);
+        page.SetDefaultTimeout(60_000); // generous: the suite runs test projects in parallel on 2 cores
         await page.GotoAsync(app.BaseUrl + "/Account/Login");
         await page.FillAsync("#UserName", "zhengjiao01");
         await page.FillAsync("#Password", "Collect-Pass-2026");

@@ -21,7 +21,7 @@ public sealed class DisclosureCheckFlowTests(YibaoAppFixture app) : IClassFixtur
             new UTF8Encoding(false), TestContext.Current.CancellationToken);
 
         var page = await app.NewPageAsync();
-        page.SetDefaultTimeout(20_000);
+        page.SetDefaultTimeout(60_000); // generous: the suite runs test projects in parallel on 2 cores
         await page.GotoAsync(app.BaseUrl + "/public/disclosure-check");
         await Assertions.Expect(page.Locator("#yb-agency-name")).ToContainTextAsync("医疗保障局");
         await page.SetInputFilesAsync("#Upload", file);

@@ -17,7 +17,7 @@ public sealed class OffsiteFlowTests(YibaoAppFixture app) : IClassFixture<YibaoA
     private static async Task<IPage> LoginAsync(YibaoAppFixture app, string user, string password)
     {
         var page = await app.NewPageAsync();
-        page.SetDefaultTimeout(20_000);
+        page.SetDefaultTimeout(60_000); // generous: the suite runs test projects in parallel on 2 cores
         page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
         await page.GotoAsync(app.BaseUrl + "/Account/Login");
         await page.FillAsync("#UserName", user);

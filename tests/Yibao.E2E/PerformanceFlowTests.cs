@@ -54,7 +54,7 @@ public sealed class PerformanceFlowTests(YibaoAppFixture app) : IClassFixture<Yi
         }
 
         var page = await app.NewPageAsync();
-        page.SetDefaultTimeout(15_000);
+        page.SetDefaultTimeout(60_000); // generous: the suite runs test projects in parallel on 2 cores
         page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
         await page.GotoAsync(app.BaseUrl + "/Account/Login");
         await page.FillAsync("#UserName", "caiwu-perf");

@@ -36,7 +36,7 @@ public sealed class RegistryFlowTests(YibaoAppFixture app) : IClassFixture<Yibao
 
         var certno = ResidentId.Create("519999", new DateOnly(1982, 7, 9), 317).Value;
         var page = await app.NewPageAsync();
-        page.SetDefaultTimeout(15_000);
+        page.SetDefaultTimeout(60_000); // generous: the suite runs test projects in parallel on 2 cores
         page.Dialog += async (_, dialog) => await dialog.AcceptAsync(); // the forms ask for confirmation
 
         await page.GotoAsync(app.BaseUrl + "/Account/Login");

@@ -65,7 +65,7 @@ public sealed class SettlementOpsFlowTests(YibaoAppFixture app) : IClassFixture<
         }
 
         var page = await app.NewPageAsync();
-        page.SetDefaultTimeout(15_000);
+        page.SetDefaultTimeout(60_000); // generous: the suite runs test projects in parallel on 2 cores
         page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
 
         // 审核员: search by ID number, open the 100 元 settlement, cancel it with a reason.
@@ -91,7 +91,7 @@ public sealed class SettlementOpsFlowTests(YibaoAppFixture app) : IClassFixture<
 
         // 财务 (own browser context): the month's statement nets the cancellation; record the 拨付 of what is owed.
         page = await app.NewPageAsync();
-        page.SetDefaultTimeout(15_000);
+        page.SetDefaultTimeout(60_000); // generous: the suite runs test projects in parallel on 2 cores
         await LoginAsync(page, app.BaseUrl, "caiwu01", "Finance-Pass-2026");
         await page.ClickAsync("nav >> text=月结算单");
         await page.WaitForURLAsync("**/Funds/Statements**");
