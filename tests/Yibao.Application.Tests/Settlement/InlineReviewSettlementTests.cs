@@ -209,4 +209,30 @@ public sealed class InlineReviewSettlementTests
         (await db.InScopeAsync(sp => sp.GetRequiredService<AppDbContext>().Settlements.CountAsync())).ShouldBe(0);
         (await db.InScopeAsync(sp => sp.GetRequiredService<AppDbContext>().JournalEntries.CountAsync())).ShouldBe(0);
     }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Inpatient_pre_settlement_and_settlement_apply_the_same_review(string provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider, Settings(GenderRule));
+        var s = await SeedAsync(db);
+        var admit = await db.InScopeAsync(sp => sp.GetRequiredService<AdmitInpatientHandler>().HandleAsync(s.A,
+            new AdmitInpatient(s.PsnNo, "390", Visit, "ZY0001", "0301", "J18.9", "12床")));
+        admit.Succeeded.ShouldBeTrue(string.Join("；", admit.Errors.Select(e => e.Message)));
+        var mdtrt = admit.Value!.MdtrtId;
+        var up = await db.InScopeAsync(sp => sp.GetRequiredService<UploadFeeDetailsHandler>().HandleAsync(s.A,
+            new UploadFeeDetails(mdtrt, [Line("1", Amoxicillin, 20, 12.5m)]), inpatient: true));
+        up.Succeeded.ShouldBeTrue(string.Join("；", up.Errors.Select(e => e.Message)));
+        var dis = await db.InScopeAsync(sp => sp.GetRequiredService<DischargeInpatientHandler>().HandleAsync(s.A, new DischargeInpatient(mdtrt, Visit.AddDays(3), "J18.9", "1")));
+        dis.Succeeded.ShouldBeTrue(string.Join("；", dis.Errors.Select(e => e.Message)));
+
+        var pre = await db.InScopeAsync(sp => sp.GetRequiredService<SettleInpatientHandler>().HandleAsync(s.A, new SettleInpatient(mdtrt, 250m, "0", "0", true)));
+        pre.Succeeded.ShouldBeTrue(string.Join("；", pre.Errors.Select(e => e.Message)));
+        pre.Value!.Setlinfo["fulamt_ownpay_amt"].ShouldBe(250m);
+        var setl = await db.InScopeAsync(sp => sp.GetRequiredService<SettleInpatientHandler>().HandleAsync(s.A, new SettleInpatient(mdtrt, 250m, "0", "0", false)));
+        setl.Succeeded.ShouldBeTrue(string.Join("；", setl.Errors.Select(e => e.Message)));
+        setl.Value!.Setlinfo["fulamt_ownpay_amt"].ShouldBe(250m);
+        setl.Value.Setlinfo["fund_pay_sumamt"].ShouldBe(0m);
+        setl.Value.Lines.Single().GetProperty("memo").GetString().ShouldNotBeNull().ShouldContain("T-XB-001");
+    }
 }
