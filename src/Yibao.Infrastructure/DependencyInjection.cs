@@ -99,6 +99,8 @@ public static class DependencyInjection
             services.TryAddScoped<ISettlementReferenceData, StoredSettlementReferenceData>();
         }
 
+        // 事中智能审核 rule set for settlement (YIBAO_REVIEW_RULES; none by default).
+        services.TryAddSingleton<Yibao.Application.Review.IReviewRuleSource>(_ => new Yibao.Infrastructure.Review.FileReviewRuleSource(configuration));
         services.AddScoped<IPersonSettlementLock, PersonSettlementLock>();
         services.AddScoped<IInstitutionPaymentLock, InstitutionPaymentLock>();
         services.AddScoped<IdempotentRequests>();

@@ -47,6 +47,7 @@ public static class SettlementErrors
     public const string AlreadyDischarged = "already-discharged";
     public const string HasSettlements = "has-settlements";
     public const string LaterSettlementExists = "later-settlement-exists";
+    public const string ReviewRulesInvalid = "review-rules-invalid";
 
     public static AppError Error(string code, string message, string? field = null) => new(code, message, field);
 

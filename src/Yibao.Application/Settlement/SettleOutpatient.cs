@@ -4,9 +4,11 @@ using Microsoft.EntityFrameworkCore;
 using Yibao.Application.Common;
 using Yibao.Application.OutOfArea;
 using Yibao.Application.Registry;
+using Yibao.Application.Review;
 using Yibao.Domain.Funds;
 using Yibao.Domain.Institutions;
 using Yibao.Domain.Registry;
+using Yibao.Domain.Review;
 using Yibao.Domain.Settlement;
 
 namespace Yibao.Application.Settlement;
@@ -36,7 +38,18 @@ public sealed record SettlementView(
     [property: JsonPropertyName("setlinfo")] IReadOnlyDictionary<string, decimal> Setlinfo,
     [property: JsonPropertyName("setldetail")] IReadOnlyList<JsonElement> Lines,
     [property: JsonPropertyName("explanation")] IReadOnlyList<string> Explanation,
-    [property: JsonPropertyName("setl_stas")] string Status);
+    [property: JsonPropertyName("setl_stas")] string Status,
+    [property: JsonPropertyName("warnings")] IReadOnlyList<ReviewWarningView>? Warnings = null);
+
+/// <summary>
+/// A 事中智能审核 可疑 finding returned with (pre-)settlement: the rule, the message, the fee lines concerned (feedetl_sn of
+/// this encounter) and the amount the rule questions. The settlement itself is not changed by a warning.
+/// </summary>
+public sealed record ReviewWarningView(
+    [property: JsonPropertyName("rule_id")] string RuleId,
+    [property: JsonPropertyName("message")] string Message,
+    [property: JsonPropertyName("feedetl_sn")] IReadOnlyList<string> FeedetlSn,
+    [property: JsonPropertyName("amount")] decimal Amount);
 
 /// <summary>Which encounters a settlement call accepts: outpatient (2206/2207) or inpatient (2303/2304, optionally 中途结算).</summary>
 public readonly record struct SettleScope(bool Inpatient, bool Midway)
@@ -44,7 +57,7 @@ public readonly record struct SettleScope(bool Inpatient, bool Midway)
     public static readonly SettleScope Outpatient = new(false, false);
 }
 
-public sealed class SettleOutpatientHandler(IAppDbContext db, ISettlementReferenceData reference, IPersonSettlementLock personLock, TimeProvider clock)
+public sealed class SettleOutpatientHandler(IAppDbContext db, ISettlementReferenceData reference, IPersonSettlementLock personLock, TimeProvider clock, IReviewRuleSource reviewRules)
 {
     public Task<AppResult<SettlementView>> HandleAsync(InstitutionCaller caller, SettleOutpatient command, CancellationToken ct = default) =>
         HandleAsync(caller, command, SettleScope.Outpatient, ct);
@@ -175,7 +188,27 @@ public sealed class SettleOutpatientHandler(IAppDbContext db, ISettlementReferen
             InstitutionCode = inst.Code,
         };
         var fee = lines.Select(f => new FeeLine(f.MedListCodg, f.Cnt, f.Pric, f.DetItemFeeSumamt, f.FeeOcurDate)).ToArray();
-        var result = new SettlementCalculator(p, catalog).Calculate(snapshot, encounter, fee, acc);
+
+        // 事中智能审核 (3101) before the calculation: 明确 findings make their lines 全自费, 可疑 ones become warnings.
+        var review = await reviewRules.GetInlineReviewerAsync(ct);
+        if (review.Error is not null)
+        {
+            return Fail(new AppError(SettlementErrors.ReviewRulesInvalid, review.Error, "review_rules"));
+        }
+
+        InlineReviewResult? findings = null;
+        var reviewSelfPay = new bool[fee.Length];
+        if (review.Reviewer is { } reviewer)
+        {
+            findings = await InlineReviewInput.CheckAsync(db, reviewer, person, e, inst, encounter, fee, ct);
+            foreach (var d in findings.Deductions)
+            {
+                reviewSelfPay[d.Line] = true;
+            }
+        }
+
+        var result = new SettlementResult();
+        new SettlementCalculator(p, catalog).Calculate(snapshot, encounter, fee, acc, result, reviewSelfPay);
 
         var after = new Dictionary<string, decimal>(StringComparer.Ordinal);
         for (var i = 0; i < p.SlotCount; i++)
@@ -188,12 +221,33 @@ public sealed class SettleOutpatientHandler(IAppDbContext db, ISettlementReferen
             after.TryAdd(k, v); // slots of another policy version are carried over unchanged
         }
 
-        var explanation = new string[result.StepCount + 1];
-        explanation[0] = place.Explanation;
+        var deductions = findings?.Deductions ?? [];
+        var warnings = findings?.Warnings ?? [];
+        var explanation = new List<string>(result.StepCount + 2 + deductions.Count + warnings.Count) { place.Explanation };
+        if (findings is not null)
+        {
+            explanation.Add(deductions.Count == 0 && warnings.Count == 0
+                ? $"智能审核（事中，规则集 {review.RuleSetId}）：未发现违规"
+                : $"智能审核（事中，规则集 {review.RuleSetId}）：明确违规 {deductions.Count} 条明细转全自费，可疑 {warnings.Count} 条提示");
+            foreach (var d in deductions)
+            {
+                explanation.Add($"  明确违规 第 {d.Line + 1} 条明细（流水号 {lines[d.Line].FeedetlSn}，{lines[d.Line].MedListCodg}，{fee[d.Line].Amount:0.00} 元）转全自费：[{d.RuleId}] {d.Reason}");
+            }
+
+            foreach (var w in warnings)
+            {
+                var sns = w.Lines.Length == 0 ? "本次就诊" : "流水号 " + string.Join("、", w.Lines.Select(l => lines[l].FeedetlSn));
+                explanation.Add($"  可疑 [{w.RuleId}]（{sns}，涉及 {w.Amount:0.00} 元）：{w.Message}");
+            }
+        }
+
         for (var i = 0; i < result.StepCount; i++)
         {
-            explanation[i + 1] = ExplanationFormatter.Format(result.Steps[i]);
+            explanation.Add(ExplanationFormatter.Format(result.Steps[i]));
         }
+
+        var deductionByLine = deductions.ToDictionary(d => d.Line);
+        var warningViews = warnings.Select(w => new ReviewWarningView(w.RuleId, w.Message, w.Lines.Select(l => lines[l].FeedetlSn).ToList(), w.Amount)).ToList();
 
         var lineJson = new List<JsonElement>(lines.Count);
         for (var i = 0; i < lines.Count; i++)
@@ -209,7 +263,9 @@ public sealed class SettleOutpatientHandler(IAppDbContext db, ISettlementReferen
                 ["preselfpay_amt"] = l.Preselfpay,
                 ["inscp_scp_amt"] = l.Inscp,
                 ["selfpay_prop"] = l.SelfPayRatio,
-                ["memo"] = l.Reason == LineReason.None ? null : ExplanationFormatter.Reason(l.Reason),
+                ["memo"] = l.Reason == LineReason.Review && deductionByLine.TryGetValue(i, out var d)
+                    ? $"{ExplanationFormatter.Reason(l.Reason)}：[{d.RuleId}] {d.Reason}"
+                    : l.Reason == LineReason.None ? null : ExplanationFormatter.Reason(l.Reason),
             }, OnlineSettlement.Json));
         }
 
@@ -234,6 +290,7 @@ public sealed class SettleOutpatientHandler(IAppDbContext db, ISettlementReferen
             LinesJson = JsonSerializer.Serialize(lineJson, OnlineSettlement.Json),
             AccumulatorsBeforeJson = OnlineSettlement.WriteAccumulators(before),
             AccumulatorsAfterJson = OnlineSettlement.WriteAccumulators(after),
+            ReviewWarningsJson = warningViews.Count == 0 ? null : JsonSerializer.Serialize(warningViews, OnlineSettlement.Json),
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
         record.SetFrom(result.Setl);
@@ -308,7 +365,8 @@ public sealed class SettleOutpatientHandler(IAppDbContext db, ISettlementReferen
         r.ToSetlInfo().Fields().ToDictionary(f => f.Name, f => f.Value, StringComparer.Ordinal),
         JsonSerializer.Deserialize<List<JsonElement>>(r.LinesJson) ?? [],
         JsonSerializer.Deserialize<List<string>>(r.ExplanationJson) ?? [],
-        r.Status == SettlementStatus.Settled ? "1" : "0");
+        r.Status == SettlementStatus.Settled ? "1" : "0",
+        r.ReviewWarningsJson is null ? [] : JsonSerializer.Deserialize<List<ReviewWarningView>>(r.ReviewWarningsJson) ?? []);
 }
 
 /// <summary>2208 门诊结算撤销: reverses the journal entry, takes this settlement's increments off the accumulators, reopens the encounter.</summary>

@@ -49,6 +49,7 @@ public static class ExplanationFormatter
         LineReason.Indication => "不符合限定适应症",
         LineReason.QuantityPerDay => "超每日限量",
         LineReason.QuantityPerStay => "超单次住院限量",
+        LineReason.Review => "智能审核明确违规",
         _ => r.ToString(),
     };
 

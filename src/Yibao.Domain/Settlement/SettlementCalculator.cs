@@ -25,7 +25,15 @@ public sealed class SettlementCalculator(CompiledPolicy policy, Catalog catalog)
         return r;
     }
 
-    public void Calculate(PersonSnapshot person, Encounter encounter, ReadOnlySpan<FeeLine> lines, ReadOnlySpan<decimal> accumulators, SettlementResult result)
+    public void Calculate(PersonSnapshot person, Encounter encounter, ReadOnlySpan<FeeLine> lines, ReadOnlySpan<decimal> accumulators, SettlementResult result) =>
+        Calculate(person, encounter, lines, accumulators, result, []);
+
+    /// <summary>
+    /// As above; lines whose index is true in <paramref name="reviewSelfPay"/> (事中智能审核 明确 deductions) are 全自费 with
+    /// <see cref="LineReason.Review"/> before any catalog classification, so every national field follows from that.
+    /// </summary>
+    public void Calculate(PersonSnapshot person, Encounter encounter, ReadOnlySpan<FeeLine> lines, ReadOnlySpan<decimal> accumulators, SettlementResult result,
+        ReadOnlySpan<bool> reviewSelfPay)
     {
         ArgumentNullException.ThrowIfNull(person);
         ArgumentNullException.ThrowIfNull(encounter);
@@ -37,7 +45,7 @@ public sealed class SettlementCalculator(CompiledPolicy policy, Catalog catalog)
         ref var s = ref result.Setl;
 
         // 1. 明细分类
-        Classify(person, encounter, lines, outLines, ref s);
+        Classify(person, encounter, lines, reviewSelfPay, outLines, ref s);
         result.Step(StepKind.Classification, null, s.MedfeeSumamt, s.FulamtOwnpayAmt, s.OverlmtSelfpay, s.PreselfpayAmt, s.InscpScpAmt);
 
         // 2. 基本医保统筹
@@ -150,7 +158,7 @@ public sealed class SettlementCalculator(CompiledPolicy policy, Catalog catalog)
         left -= t;
     }
 
-    private void Classify(PersonSnapshot person, Encounter enc, ReadOnlySpan<FeeLine> lines, Span<LineResult> outLines, ref SetlInfo s)
+    private void Classify(PersonSnapshot person, Encounter enc, ReadOnlySpan<FeeLine> lines, ReadOnlySpan<bool> reviewSelfPay, Span<LineResult> outLines, ref SetlInfo s)
     {
         var items = Catalog.Items;
         var poolArea = Policy.PoolArea;
@@ -162,7 +170,12 @@ public sealed class SettlementCalculator(CompiledPolicy policy, Catalog catalog)
             r = default;
             r.Amount = line.Amount;
             r.ItemIndex = Catalog.IndexOf(line.ItemCode);
-            if (r.ItemIndex < 0)
+            if (i < reviewSelfPay.Length && reviewSelfPay[i])
+            {
+                r.FulamtOwnpay = line.Amount;
+                r.Reason = LineReason.Review;
+            }
+            else if (r.ItemIndex < 0)
             {
                 r.FulamtOwnpay = line.Amount;
                 r.Reason = LineReason.NotInCatalog;

@@ -185,6 +185,9 @@ public class SettlementRecord
     /// <summary>Year-to-date accumulators after this settlement (JSON object).</summary>
     public required string AccumulatorsAfterJson { get; set; }
 
+    /// <summary>事中智能审核 可疑 warnings returned with this settlement (JSON array as in the API's <c>warnings</c>; null when none).</summary>
+    public string? ReviewWarningsJson { get; set; }
+
     public SettlementStatus Status { get; set; } = SettlementStatus.Settled;
 
     /// <summary>记账凭证 (null when nothing was paid by any fund or account).</summary>

@@ -87,6 +87,8 @@ public enum LineReason
     QuantityPerDay = 8,
     /// <summary>超单次住院限量.</summary>
     QuantityPerStay = 9,
+    /// <summary>事中智能审核明确违规 (the rule's reason is reported with the line).</summary>
+    Review = 10,
 }
 
 /// <summary>Classification of one fee line: amount = fulamt + overlmt + preselfpay + inscp.</summary>

@@ -3113,6 +3113,10 @@ namespace Yibao.Migrations.Postgres.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("reversal_journal_entry_id");
 
+                    b.Property<string>("ReviewWarningsJson")
+                        .HasColumnType("text")
+                        .HasColumnName("review_warnings_json");
+
                     b.Property<string>("SchemeName")
                         .IsRequired()
                         .HasMaxLength(200)

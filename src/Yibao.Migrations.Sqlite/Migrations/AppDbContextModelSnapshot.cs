@@ -3024,6 +3024,10 @@ namespace Yibao.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("reversal_journal_entry_id");
 
+                    b.Property<string>("ReviewWarningsJson")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("review_warnings_json");
+
                     b.Property<string>("SchemeName")
                         .IsRequired()
                         .HasMaxLength(200)

@@ -266,6 +266,7 @@ public static class SettlementEndpoints
         var s = status ?? (SettlementErrors.IsNotFound(code) ? StatusCodes.Status404NotFound
             : SettlementErrors.IsConflict(code) ? StatusCodes.Status409Conflict
             : SettlementErrors.IsForbidden(code) ? StatusCodes.Status403Forbidden
+            : code == SettlementErrors.ReviewRulesInvalid ? StatusCodes.Status503ServiceUnavailable
             : code is "malformed-json" or "body-required" or "msgid-required" or "invalid-date" ? StatusCodes.Status400BadRequest
             : StatusCodes.Status422UnprocessableEntity);
         var (_, title, _) = ApiProblems.Describe(s);

@@ -78,4 +78,25 @@ public class ClassificationTests
         var f = Calculator.Calculate(Resident(), m, [Line(Blood, 1, 4000)], Calculator.NewAccumulators());
         f.Setl.HifpPay.ShouldBe(1500m);
     }
+
+    [Fact]
+    public void A_review_deduction_makes_exactly_that_line_full_self_pay_and_an_empty_mask_changes_nothing()
+    {
+        FeeLine[] lines = [Line(Amlodipine, 4, 12.5m), Line(Amlodipine, 2, 12.5m)];
+        var e = Inpatient(InstitutionLevel.Second, days: 2);
+        var plain = Calculator.Calculate(Resident(), e, lines, Calculator.NewAccumulators());
+        var none = new SettlementResult();
+        Calculator.Calculate(Resident(), e, lines, Calculator.NewAccumulators(), none, [false, false]);
+        none.Setl.ShouldBe(plain.Setl);
+
+        var reviewed = new SettlementResult();
+        Calculator.Calculate(Resident(), e, lines, Calculator.NewAccumulators(), reviewed, [true, false]);
+        reviewed.Lines[0].Reason.ShouldBe(LineReason.Review);
+        reviewed.Lines[0].FulamtOwnpay.ShouldBe(50m);
+        reviewed.Lines[0].Inscp.ShouldBe(0m);
+        reviewed.Lines[1].ShouldBe(plain.Lines[1]);
+        reviewed.Setl.FulamtOwnpayAmt.ShouldBe(plain.Setl.FulamtOwnpayAmt + 50m);
+        reviewed.Setl.InscpScpAmt.ShouldBeLessThan(plain.Setl.InscpScpAmt);
+        ExplanationFormatter.Reason(LineReason.Review).ShouldBe("智能审核明确违规");
+    }
 }
