@@ -172,4 +172,22 @@ public sealed class PersonalAccountTests
         view.Entries[0].Memo.ShouldBe("转出至 110101");
         await AssertLedgerAsync(db);
     }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Account_parameters_come_from_the_saved_policy_and_are_validated(string provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        await SeedAsync(db);
+        var save = (IServiceProvider sp) => sp.GetRequiredService<SaveEmployeeContributionPolicyHandler>();
+        var bad = await db.InScopeAsync(sp => save(sp).HandleAsync(new SaveEmployeeContributionPolicy("130123", 2026, 6000m, 60m, 300m, 8m, 2m, 10m, 120m, -1m, 25m)));
+        bad.Errors.Select(e => e.Message).ShouldBe(["个人账户划入比例：须在 0%–100% 之间", "退休人员月划入额：须为不小于 0 的金额，精确到分", "个人账户年利率：须在 0%–20% 之间"], ignoreOrder: true);
+
+        (await db.InScopeAsync(sp => save(sp).HandleAsync(new SaveEmployeeContributionPolicy("130123", 2026, 6000m, 60m, 300m, 8m, 2m, 10m, 50m, 80.5m, 2m)))).Succeeded.ShouldBeTrue();
+        var jan = (await Credit(db, 2026, 1)).Result;
+        jan.Value!.Total.ShouldBe(50.00m + 80.50m); // 5000 × 2% × 50%, and the retiree's 定额
+        (await BalanceAsync(db, EmployeeContributionTests.Certno1)).ShouldBe(50.00m);
+        (await BalanceAsync(db, Retiree)).ShouldBe(80.50m);
+        await AssertLedgerAsync(db);
+    }
 }
