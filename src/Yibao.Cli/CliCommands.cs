@@ -31,6 +31,7 @@ internal static class CliCommands
         CatalogPolicyCommands.AddTo(root, ctx);
         root.Subcommands.Add(PersonImportCommands.Build(ctx));
         root.Subcommands.Add(ContributionCommands.Build(ctx));
+        root.Subcommands.Add(AccountCommands.Build(ctx));
         return root;
     }
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Yibao.Application.Accounts;
 using Yibao.Application.Admin;
 using Yibao.Application.Catalogs;
 using Yibao.Application.Policies;
@@ -60,6 +61,9 @@ public static class DependencyInjection
         services.AddScoped<SuspendEnrollmentHandler>();
         services.AddScoped<ResumeEnrollmentHandler>();
         services.AddScoped<TerminateEnrollmentHandler>();
+        services.AddScoped<CreditPersonalAccountsHandler>();
+        services.AddScoped<PostAccountInterestHandler>();
+        services.AddScoped<GetPersonalAccountHandler>();
         services.AddScoped<TransferEnrollmentOutHandler>();
         services.AddScoped<AddSpecialStatusHandler>();
         services.AddScoped<EndSpecialStatusHandler>();

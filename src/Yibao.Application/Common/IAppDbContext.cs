@@ -41,6 +41,8 @@ public interface IAppDbContext
     DbSet<Yibao.Domain.Funds.Disbursement> Disbursements { get; }
     DbSet<Yibao.Domain.OutOfArea.OutOfAreaFiling> OutOfAreaFilings { get; }
     DbSet<ManualReimbursement> ManualReimbursements { get; }
+    DbSet<Yibao.Domain.Accounts.PersonalAccountRecord> PersonalAccounts { get; }
+    DbSet<Yibao.Domain.Accounts.PersonalAccountEntryRecord> PersonalAccountEntries { get; }
 
     /// <summary>Transactions (settlement writes several saves and the idempotency record in one transaction).</summary>
     DatabaseFacade Database { get; }

@@ -8,7 +8,8 @@ namespace Yibao.Application.Contributions;
 /// <summary>职工医保缴费标准 (policy data per 统筹区 and year): create or change one year's numbers.</summary>
 public sealed record SaveEmployeeContributionPolicy(
     string PoolAreaCode, int Year, decimal AverageMonthlyWage, decimal FloorPercent, decimal CeilingPercent,
-    decimal EmployerPercent, decimal EmployeePercent, decimal FlexiblePercent);
+    decimal EmployerPercent, decimal EmployeePercent, decimal FlexiblePercent,
+    decimal? AccountSharePercent = null, decimal? RetiredAccountMonthly = null, decimal? AccountInterestPercent = null);
 
 public sealed class SaveEmployeeContributionPolicyValidator : AbstractValidator<SaveEmployeeContributionPolicy>
 {
@@ -23,6 +24,10 @@ public sealed class SaveEmployeeContributionPolicyValidator : AbstractValidator<
         RuleFor(x => x.EmployerPercent).InclusiveBetween(0, 30).WithMessage("单位费率：须在 0%–30% 之间").OverridePropertyName("emp_rate");
         RuleFor(x => x.EmployeePercent).InclusiveBetween(0, 30).WithMessage("个人费率：须在 0%–30% 之间").OverridePropertyName("psn_rate");
         RuleFor(x => x.FlexiblePercent).InclusiveBetween(0, 30).WithMessage("灵活就业费率：须在 0%–30% 之间").OverridePropertyName("flex_rate");
+        RuleFor(x => x.AccountSharePercent).InclusiveBetween(0, 100).WithMessage("个人账户划入比例：须在 0%–100% 之间").OverridePropertyName("acct_share");
+        RuleFor(x => x.RetiredAccountMonthly).Must(v => v is null || (v >= 0 && decimal.Round(v.Value, 2) == v))
+            .WithMessage("退休人员月划入额：须为不小于 0 的金额，精确到分").OverridePropertyName("retr_acct_amt");
+        RuleFor(x => x.AccountInterestPercent).InclusiveBetween(0, 20).WithMessage("个人账户年利率：须在 0%–20% 之间").OverridePropertyName("acct_int_rate");
     }
 }
 
@@ -56,6 +61,20 @@ public sealed class SaveEmployeeContributionPolicyHandler(IAppDbContext db)
         policy.EmployerRate = command.EmployerPercent / 100m;
         policy.EmployeeRate = command.EmployeePercent / 100m;
         policy.FlexibleRate = command.FlexiblePercent / 100m;
+        if (command.AccountSharePercent is { } share)
+        {
+            policy.AccountShareOfEmployeeContribution = share / 100m;
+        }
+
+        if (command.RetiredAccountMonthly is { } retired)
+        {
+            policy.RetiredAccountMonthly = retired;
+        }
+
+        if (command.AccountInterestPercent is { } rate)
+        {
+            policy.AccountInterestRate = rate / 100m;
+        }
         await db.SaveChangesAsync(ct);
         return AppResult<long>.Ok(policy.Id);
     }

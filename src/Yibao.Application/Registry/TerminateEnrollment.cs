@@ -1,4 +1,7 @@
 using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using Yibao.Application.Accounts;
+using Yibao.Domain.Accounts;
 using Yibao.Application.Common;
 using Yibao.Domain.Common;
 using Yibao.Domain.Registry;
@@ -34,6 +37,16 @@ public sealed class TerminateEnrollmentHandler(IAppDbContext db, TimeProvider cl
             return AppResult<long>.Fail(new AppError("date-in-future", $"死亡日期：{command.LastDay:yyyy-MM-dd} 晚于今天", "enddate"));
         }
 
+        // 死亡: the 职工个人账户 balance is refunded (退还) to the heirs in the same save.
+        var enrollment = await db.Enrollments.AsNoTracking().Where(x => x.Id == command.EnrollmentId)
+            .Select(x => new { x.PersonId, x.InsuranceType }).FirstOrDefaultAsync(ct);
+        Func<PersonalAccountEntryRecord?> closeAccount = () => null;
+        if (enrollment is not null && command.Reason == TerminationReason.Death)
+        {
+            closeAccount = await AccountPostings.PrepareCloseAsync(db, enrollment.PersonId, clock.TodayInChina(), transfer: false,
+                $"死亡（{command.LastDay:yyyy-MM-dd}）", ct);
+        }
+
         return await db.ChangeEnrollmentAsync(command.EnrollmentId, (coverage, e) =>
         {
             if (command.Reason == TerminationReason.TransferOut)
@@ -52,6 +65,7 @@ public sealed class TerminateEnrollmentHandler(IAppDbContext db, TimeProvider cl
                 }
             }
 
+            closeAccount();
             return e.Id;
         }, ct);
     }

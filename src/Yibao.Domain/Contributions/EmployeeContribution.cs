@@ -52,6 +52,22 @@ public sealed class EmployeeContributionPolicy
     /// <summary>灵活就业人员缴费费率 (e.g. 0.10 of the chosen base).</summary>
     public decimal FlexibleRate { get; set; }
 
+    /// <summary>个人账户划入比例: share of the employee's own monthly contribution credited to their personal account (default 1.00, the whole 2%).</summary>
+    public decimal AccountShareOfEmployeeContribution { get; set; } = DefaultAccountShare;
+
+    /// <summary>退休人员个人账户月划入定额, 元 (default 100.00).</summary>
+    public decimal RetiredAccountMonthly { get; set; } = DefaultRetiredAccountMonthly;
+
+    /// <summary>个人账户年利率 (计息, default 0.015).</summary>
+    public decimal AccountInterestRate { get; set; } = DefaultAccountInterestRate;
+
+    public const decimal DefaultAccountShare = 1.00m;
+    public const decimal DefaultRetiredAccountMonthly = 100.00m;
+    public const decimal DefaultAccountInterestRate = 0.015m;
+
+    /// <summary>个人账户划入规则 of this policy.</summary>
+    public Yibao.Domain.Accounts.AccountCreditRule AccountRule => new(AccountShareOfEmployeeContribution, RetiredAccountMonthly, AccountInterestRate);
+
     /// <summary>缴费基数下限 (e.g. 60% of the average wage), rounded to 分 (四舍五入).</summary>
     public decimal Floor => decimal.Round(AverageMonthlyWage * FloorRatio, 2, MidpointRounding.AwayFromZero);
 
@@ -107,6 +123,21 @@ public sealed class EmployeeContributionPolicy
             {
                 list.Add((field, $"{name}：须在 0–30% 之间"));
             }
+        }
+
+        if (AccountShareOfEmployeeContribution is < 0 or > 1)
+        {
+            list.Add(("acct_share", "个人账户划入比例：须在 0–100% 之间"));
+        }
+
+        if (RetiredAccountMonthly < 0 || decimal.Round(RetiredAccountMonthly, 2) != RetiredAccountMonthly)
+        {
+            list.Add(("retr_acct_amt", "退休人员月划入额：须为不小于 0 的金额，精确到分"));
+        }
+
+        if (AccountInterestRate is < 0 or > 0.2m)
+        {
+            list.Add(("acct_int_rate", "个人账户年利率：须在 0–20% 之间"));
         }
 
         return list;

@@ -51,8 +51,18 @@ public static class LedgerAccounts
     /// <summary>个人账户支付医疗费 (职工个人账户).</summary>
     public const string AccountMedicalPayment = "5002";
 
+    /// <summary>个人账户结存 (应付个人账户, one subsidiary line per person; credit balance = the account balance).</summary>
+    public const string PersonalAccountBalance = "2201";
+    /// <summary>划入个人账户支出 (统筹基金 → 个人账户).</summary>
+    public const string AccountTransferExpense = "5003";
+    /// <summary>个人账户计息支出.</summary>
+    public const string AccountInterestExpense = "5004";
+
     public static string Name(string code) => code switch
     {
+        PersonalAccountBalance => "个人账户结存",
+        AccountTransferExpense => "划入个人账户支出",
+        AccountInterestExpense => "个人账户计息支出",
         BankIncome => "银行存款",
         BankExpenditure => "银行存款（支出户）",
         SubsidyReceivable => "应收财政补贴",

@@ -54,6 +54,8 @@ public class AppDbContext : IdentityDbContext<StaffUser, IdentityRole, string>, 
     public DbSet<Yibao.Domain.Funds.Disbursement> Disbursements => Set<Yibao.Domain.Funds.Disbursement>();
     public DbSet<Yibao.Domain.OutOfArea.OutOfAreaFiling> OutOfAreaFilings => Set<Yibao.Domain.OutOfArea.OutOfAreaFiling>();
     public DbSet<ManualReimbursement> ManualReimbursements => Set<ManualReimbursement>();
+    public DbSet<Yibao.Domain.Accounts.PersonalAccountRecord> PersonalAccounts => Set<Yibao.Domain.Accounts.PersonalAccountRecord>();
+    public DbSet<Yibao.Domain.Accounts.PersonalAccountEntryRecord> PersonalAccountEntries => Set<Yibao.Domain.Accounts.PersonalAccountEntryRecord>();
     public DbSet<CatalogEntry> CatalogEntries => Set<CatalogEntry>();
     public DbSet<CatalogSelfPayRatio> CatalogSelfPayRatios => Set<CatalogSelfPayRatio>();
     public DbSet<CatalogVersion> CatalogVersions => Set<CatalogVersion>();

@@ -186,6 +186,105 @@ namespace Yibao.Migrations.Postgres.Migrations
                     b.ToTable("staff_user_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("Yibao.Domain.Accounts.PersonalAccountEntryRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AccountId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("account_id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<long?>("CounterpartPersonId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("counterpart_person_id");
+
+                    b.Property<DateOnly>("EntryDate")
+                        .HasColumnType("date")
+                        .HasColumnName("entry_date");
+
+                    b.Property<long>("JournalEntryId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("journal_entry_id");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Memo")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("memo");
+
+                    b.Property<string>("SourceKey")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("source_key");
+
+                    b.HasKey("Id")
+                        .HasName("pk_personal_account_entries");
+
+                    b.HasIndex("JournalEntryId")
+                        .HasDatabaseName("ix_personal_account_entries_journal_entry_id");
+
+                    b.HasIndex("AccountId", "SourceKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_personal_account_entries_account_id_source_key");
+
+                    b.HasIndex("SourceKey", "AccountId")
+                        .HasDatabaseName("ix_personal_account_entries_source_key_account_id");
+
+                    b.ToTable("personal_account_entries", (string)null);
+                });
+
+            modelBuilder.Entity("Yibao.Domain.Accounts.PersonalAccountRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("closed_on");
+
+                    b.Property<DateOnly>("OpenedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("opened_on");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("PoolAreaCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("insuplc_admdvs");
+
+                    b.HasKey("Id")
+                        .HasName("pk_personal_accounts");
+
+                    b.HasIndex("PersonId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_personal_accounts_person_id");
+
+                    b.ToTable("personal_accounts", (string)null);
+                });
+
             modelBuilder.Entity("Yibao.Domain.Admin.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -882,6 +981,20 @@ namespace Yibao.Migrations.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<decimal>("AccountInterestRate")
+                        .ValueGeneratedOnAdd()
+                        .HasPrecision(9, 4)
+                        .HasColumnType("numeric(9,4)")
+                        .HasDefaultValue(0.015m)
+                        .HasColumnName("account_interest_rate");
+
+                    b.Property<decimal>("AccountShareOfEmployeeContribution")
+                        .ValueGeneratedOnAdd()
+                        .HasPrecision(9, 4)
+                        .HasColumnType("numeric(9,4)")
+                        .HasDefaultValue(1.00m)
+                        .HasColumnName("account_share_of_employee_contribution");
+
                     b.Property<decimal>("AverageMonthlyWage")
                         .HasPrecision(18, 2)
                         .HasColumnType("numeric(18,2)")
@@ -917,6 +1030,13 @@ namespace Yibao.Migrations.Postgres.Migrations
                         .HasMaxLength(6)
                         .HasColumnType("character varying(6)")
                         .HasColumnName("insuplc_admdvs");
+
+                    b.Property<decimal>("RetiredAccountMonthly")
+                        .ValueGeneratedOnAdd()
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasDefaultValue(100.00m)
+                        .HasColumnName("retired_account_monthly");
 
                     b.Property<int>("Year")
                         .HasColumnType("integer")
@@ -3321,6 +3441,35 @@ namespace Yibao.Migrations.Postgres.Migrations
                         .HasConstraintName("fk_staff_user_tokens_staff_users_user_id");
                 });
 
+            modelBuilder.Entity("Yibao.Domain.Accounts.PersonalAccountEntryRecord", b =>
+                {
+                    b.HasOne("Yibao.Domain.Accounts.PersonalAccountRecord", null)
+                        .WithMany("Entries")
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_personal_account_entries_personal_accounts_account_id");
+
+                    b.HasOne("Yibao.Domain.Funds.JournalEntry", "JournalEntry")
+                        .WithMany()
+                        .HasForeignKey("JournalEntryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_personal_account_entries_journal_entries_journal_entry_id");
+
+                    b.Navigation("JournalEntry");
+                });
+
+            modelBuilder.Entity("Yibao.Domain.Accounts.PersonalAccountRecord", b =>
+                {
+                    b.HasOne("Yibao.Domain.Registry.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_personal_accounts_persons_person_id");
+                });
+
             modelBuilder.Entity("Yibao.Domain.Catalogs.CatalogEntry", b =>
                 {
                     b.HasOne("Yibao.Domain.Catalogs.CatalogVersion", "Version")
@@ -3711,6 +3860,11 @@ namespace Yibao.Migrations.Postgres.Migrations
                         .HasForeignKey("ReversalJournalEntryId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_settlements_journal_entries_reversal_journal_entry_id");
+                });
+
+            modelBuilder.Entity("Yibao.Domain.Accounts.PersonalAccountRecord", b =>
+                {
+                    b.Navigation("Entries");
                 });
 
             modelBuilder.Entity("Yibao.Domain.Catalogs.CatalogEntry", b =>

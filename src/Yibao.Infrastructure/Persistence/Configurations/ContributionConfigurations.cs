@@ -17,8 +17,12 @@ internal sealed class EmployeeContributionPolicyConfiguration : IEntityTypeConfi
         b.Property(x => x.EmployerRate).HasPrecision(9, 4);
         b.Property(x => x.EmployeeRate).HasPrecision(9, 4);
         b.Property(x => x.FlexibleRate).HasPrecision(9, 4);
+        b.Property(x => x.AccountShareOfEmployeeContribution).HasPrecision(9, 4).HasDefaultValue(EmployeeContributionPolicy.DefaultAccountShare).HasSentinel(-1m);
+        b.Property(x => x.RetiredAccountMonthly).HasPrecision(18, 2).HasDefaultValue(EmployeeContributionPolicy.DefaultRetiredAccountMonthly).HasSentinel(-1m);
+        b.Property(x => x.AccountInterestRate).HasPrecision(9, 4).HasDefaultValue(EmployeeContributionPolicy.DefaultAccountInterestRate).HasSentinel(-1m);
         b.Ignore(x => x.Floor);
         b.Ignore(x => x.Ceiling);
+        b.Ignore(x => x.AccountRule);
         b.HasIndex(x => new { x.PoolAreaCode, x.Year }).IsUnique();
     }
 }

@@ -21,6 +21,9 @@ public sealed class PoliciesModel(ListEmployeeContributionPoliciesHandler list, 
     [BindProperty] public decimal? EmployerPercent { get; set; }
     [BindProperty] public decimal? EmployeePercent { get; set; } = 2m;
     [BindProperty] public decimal? FlexiblePercent { get; set; }
+    [BindProperty] public decimal? AccountSharePercent { get; set; }
+    [BindProperty] public decimal? RetiredAccountMonthly { get; set; }
+    [BindProperty] public decimal? AccountInterestPercent { get; set; }
 
     public async Task OnGetAsync(string? area, int? year, CancellationToken ct)
     {
@@ -36,6 +39,9 @@ public sealed class PoliciesModel(ListEmployeeContributionPoliciesHandler list, 
             EmployerPercent = current.EmployerRate * 100m;
             EmployeePercent = current.EmployeeRate * 100m;
             FlexiblePercent = current.FlexibleRate * 100m;
+            AccountSharePercent = current.AccountShareOfEmployeeContribution * 100m;
+            RetiredAccountMonthly = current.RetiredAccountMonthly;
+            AccountInterestPercent = current.AccountInterestRate * 100m;
         }
         else
         {
@@ -75,7 +81,8 @@ public sealed class PoliciesModel(ListEmployeeContributionPoliciesHandler list, 
         }
 
         var result = await save.HandleAsync(new SaveEmployeeContributionPolicy((PoolAreaCode ?? "").Trim(), Year!.Value, AverageWage!.Value, FloorPercent!.Value,
-            CeilingPercent!.Value, EmployerPercent!.Value, EmployeePercent!.Value, FlexiblePercent!.Value), ct);
+            CeilingPercent!.Value, EmployerPercent!.Value, EmployeePercent!.Value, FlexiblePercent!.Value,
+            AccountSharePercent, RetiredAccountMonthly, AccountInterestPercent), ct);
         if (!result.Succeeded)
         {
             Errors = result.Errors;

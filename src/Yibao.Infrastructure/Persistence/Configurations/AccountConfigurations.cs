@@ -1,0 +1,32 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Yibao.Domain.Accounts;
+using Yibao.Domain.Registry;
+
+namespace Yibao.Infrastructure.Persistence.Configurations;
+
+internal sealed class PersonalAccountConfiguration : IEntityTypeConfiguration<PersonalAccountRecord>
+{
+    public void Configure(EntityTypeBuilder<PersonalAccountRecord> b)
+    {
+        b.ToTable("personal_accounts");
+        b.Property(x => x.PoolAreaCode).HasMaxLength(6).HasColumnName("insuplc_admdvs");
+        b.HasIndex(x => x.PersonId).IsUnique();
+        b.HasOne<Person>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(x => x.Entries).WithOne().HasForeignKey(x => x.AccountId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class PersonalAccountEntryConfiguration : IEntityTypeConfiguration<PersonalAccountEntryRecord>
+{
+    public void Configure(EntityTypeBuilder<PersonalAccountEntryRecord> b)
+    {
+        b.ToTable("personal_account_entries");
+        b.Property(x => x.Amount).HasPrecision(18, 2);
+        b.Property(x => x.Memo).HasMaxLength(100);
+        b.Property(x => x.SourceKey).HasMaxLength(40);
+        b.HasIndex(x => new { x.AccountId, x.SourceKey }).IsUnique();
+        b.HasIndex(x => new { x.SourceKey, x.AccountId });
+        b.HasOne(x => x.JournalEntry).WithMany().HasForeignKey(x => x.JournalEntryId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
