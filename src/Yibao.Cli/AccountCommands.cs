@@ -34,12 +34,7 @@ internal static class AccountCommands
             var result = await sp.GetRequiredService<CreditPersonalAccountsHandler>().HandleAsync(new CreditPersonalAccounts(first.Year, first.Month), token);
             if (!result.Succeeded)
             {
-                foreach (var e in result.Errors)
-                {
-                    await ctx.Err.WriteLineAsync(e.Message);
-                }
-
-                return ExitCodes.Failed;
+                return await ctx.FailedAsync(result.Errors);
             }
 
             var s = result.Value!;
@@ -73,12 +68,7 @@ internal static class AccountCommands
             var result = await sp.GetRequiredService<PostAccountInterestHandler>().HandleAsync(new PostAccountInterest(r.GetValue(year)), token);
             if (!result.Succeeded)
             {
-                foreach (var e in result.Errors)
-                {
-                    await ctx.Err.WriteLineAsync(e.Message);
-                }
-
-                return ExitCodes.Failed;
+                return await ctx.FailedAsync(result.Errors);
             }
 
             var s = result.Value!;

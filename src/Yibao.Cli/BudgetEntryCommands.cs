@@ -44,12 +44,7 @@ internal static class BudgetEntryCommands
             var result = await sp.GetRequiredService<ImportClassificationCatalogHandler>().HandleAsync(new ImportClassificationCatalog(records, f.Name), token);
             if (!result.Succeeded)
             {
-                await ctx.Err.WriteLineAsync($"未导入 {f.Name}（{result.Errors.Count} 个问题）：");
-                foreach (var e in result.Errors)
-                {
-                    await ctx.Err.WriteLineAsync("  " + e.Message);
-                }
-                return ExitCodes.Failed;
+                return await ctx.FailedAsync(result.Errors, $"未导入 {f.Name}（{result.Errors.Count} 个问题）：");
             }
             await ctx.Out.WriteLineAsync($"已导入 {f.Name}：{result.Value!.Describe()}");
             return ExitCodes.Success;
@@ -81,12 +76,7 @@ internal static class BudgetEntryCommands
             var result = await sp.GetRequiredService<ImportBudgetTablesHandler>().HandleAsync(new ImportBudgetTables(r.GetValue(id), sheets, f.Name), token);
             if (!result.Succeeded)
             {
-                await ctx.Err.WriteLineAsync($"未导入 {f.Name}（{result.Errors.Count} 个问题）：");
-                foreach (var e in result.Errors)
-                {
-                    await ctx.Err.WriteLineAsync("  " + e.Message);
-                }
-                return ExitCodes.Failed;
+                return await ctx.FailedAsync(result.Errors, $"未导入 {f.Name}（{result.Errors.Count} 个问题）：");
             }
             var b = result.Value!;
             var catalog = await sp.GetRequiredService<BudgetCatalogs>().ForYearAsync(b.Year, token);

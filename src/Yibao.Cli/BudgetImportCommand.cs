@@ -32,12 +32,7 @@ internal static class BudgetImportCommand
             var result = await sp.GetRequiredService<ImportBudgetHandler>().HandleAsync(new ImportBudget(await File.ReadAllTextAsync(f.FullName, token), f.Name), token);
             if (!result.Succeeded)
             {
-                await ctx.Err.WriteLineAsync($"未导入 {f.Name}：");
-                foreach (var e in result.Errors)
-                {
-                    await ctx.Err.WriteLineAsync("  " + e.Message);
-                }
-                return ExitCodes.Failed;
+                return await ctx.FailedAsync(result.Errors, $"未导入 {f.Name}：");
             }
             var b = result.Value!;
             var findings = BudgetValidator.Validate(b.ToModel());

@@ -25,6 +25,25 @@ internal sealed class CliContext(TextWriter output, TextWriter error, IDictionar
         public int ExitCode { get; } = exitCode;
     }
 
+    /// <summary>
+    /// Writes a failed operation's Chinese errors to stderr — under <paramref name="heading"/> and indented when one is
+    /// given — and returns exit code 1.
+    /// </summary>
+    public async Task<int> FailedAsync(IEnumerable<Yibao.Application.Common.AppError> errors, string? heading = null)
+    {
+        if (heading is not null)
+        {
+            await Err.WriteLineAsync(heading);
+        }
+
+        foreach (var e in errors)
+        {
+            await Err.WriteLineAsync(heading is null ? e.Message : "  " + e.Message);
+        }
+
+        return ExitCodes.Failed;
+    }
+
     /// <summary>Same configuration sources as the web app: appsettings.json (optional, current folder), then environment variables.</summary>
     public IConfiguration BuildConfiguration() =>
         new ConfigurationBuilder()

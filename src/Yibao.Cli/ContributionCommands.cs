@@ -45,12 +45,7 @@ internal static class ContributionCommands
             var result = await sp.GetRequiredService<GenerateCollectionPlansHandler>().HandleAsync(new GenerateCollectionPlans(period, employerId), token);
             if (!result.Succeeded)
             {
-                foreach (var e in result.Errors)
-                {
-                    await ctx.Err.WriteLineAsync(e.Message);
-                }
-
-                return ExitCodes.Failed;
+                return await ctx.FailedAsync(result.Errors);
             }
 
             var s = result.Value!;
