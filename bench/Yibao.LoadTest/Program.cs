@@ -43,6 +43,7 @@ public static class Program
                 "prepare" => await PrepareAsync(opt["provider"], opt["db"], int.Parse(opt.GetValueOrDefault("persons", "200"), Inv), opt["state"]),
                 "load" => await LoadAsync(opt),
                 "crash" => await CrashAsync(opt),
+                "eligibility" => await EligibilityAsync(opt),
                 _ => Usage(),
             };
         }
@@ -55,7 +56,7 @@ public static class Program
 
     private static int Usage()
     {
-        Console.Error.WriteLine("用法：yibao-loadtest prepare|load|crash [--provider sqlite|postgres] [--db 连接串] [--url 地址] [--state 文件] [--seconds 秒] [--concurrency 并发数] [--app Yibao.Web.dll]");
+        Console.Error.WriteLine("用法：yibao-loadtest prepare|load|crash|eligibility [--provider sqlite|postgres] [--db 连接串] [--url 地址] [--state 文件] [--seconds 秒] [--concurrency 并发数] [--app Yibao.Web.dll]");
         return 2;
     }
 
@@ -260,6 +261,65 @@ public static class Program
             $"门诊结算（2201 + 2204×20 明细 + 2207）：{results.Count} 笔 / {elapsed:0.0} 秒 = {results.Count / elapsed:0.0} 笔/秒；" +
             $"每笔耗时 p50 {Pct(ms, 50):0.0} ms，p95 {Pct(ms, 95):0.0} ms，p99 {Pct(ms, 99):0.0} ms；并发 {concurrency}；负载均值 {load}"));
         return results.Count > 0 ? 0 : 1;
+    }
+
+    // ───────────── eligibility: 1101 queries for random persons of the database ─────────────
+
+    /// <summary>
+    /// GET /api/v1/persons/{psn_no}/eligibility for persons drawn at random from the database (--provider, --db, --sample),
+    /// with the institution key from --state; warm-up 5 s, then --seconds of load; prints queries/s and p50/p95/p99.
+    /// </summary>
+    private static async Task<int> EligibilityAsync(Dictionary<string, string> opt)
+    {
+        var state = JsonSerializer.Deserialize<State>(await File.ReadAllTextAsync(opt["state"]))!;
+        var seconds = int.Parse(opt.GetValueOrDefault("seconds", "30"), Inv);
+        var concurrency = int.Parse(opt.GetValueOrDefault("concurrency", "8"), Inv);
+        var sample = int.Parse(opt.GetValueOrDefault("sample", "20000"), Inv);
+        var date = opt.GetValueOrDefault("date", "2026-06-30");
+        List<string> persons;
+        await using (var sp = Services(opt["provider"], opt["db"]))
+        await using (var scope = sp.CreateAsyncScope())
+        {
+            var all = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Persons.Select(p => p.PersonNo).ToListAsync();
+            persons = [.. all.OrderBy(_ => Random.Shared.Next()).Take(sample)];
+        }
+
+        Console.WriteLine(string.Create(Inv, $"数据库中参保人 {persons.Count} 人（抽样），并发 {concurrency}"));
+        using var http = Http(opt["url"], state.Key);
+        async Task<List<double>> RunAsync(TimeSpan duration)
+        {
+            using var stop = new CancellationTokenSource(duration);
+            var bag = new ConcurrentBag<double>();
+            var failures = 0;
+            var workers = Enumerable.Range(0, concurrency).Select(w => Task.Run(async () =>
+            {
+                for (var n = w; !stop.IsCancellationRequested; n += concurrency)
+                {
+                    var sw = Stopwatch.StartNew();
+                    using var r = await http.GetAsync($"/api/v1/persons/{persons[n % persons.Count]}/eligibility?date={date}");
+                    await r.Content.ReadAsByteArrayAsync();
+                    if (r.IsSuccessStatusCode)
+                    {
+                        bag.Add(sw.Elapsed.TotalMilliseconds);
+                    }
+                    else if (Interlocked.Increment(ref failures) <= 3)
+                    {
+                        Console.Error.WriteLine($"查询失败：HTTP {(int)r.StatusCode}");
+                    }
+                }
+            })).ToArray();
+            await Task.WhenAll(workers);
+            return [.. bag.Order()];
+        }
+
+        await RunAsync(TimeSpan.FromSeconds(5)); // warm-up, not counted
+        var watch = Stopwatch.StartNew();
+        var ms = await RunAsync(TimeSpan.FromSeconds(seconds));
+        var elapsed = watch.Elapsed.TotalSeconds;
+        var load = File.Exists("/proc/loadavg") ? (await File.ReadAllTextAsync("/proc/loadavg")).Trim() : "未知";
+        Console.WriteLine(string.Create(Inv,
+            $"待遇资格查询（1101）：{ms.Count} 次 / {elapsed:0.0} 秒 = {ms.Count / elapsed:0.0} 次/秒；p50 {Pct(ms, 50):0.0} ms，p95 {Pct(ms, 95):0.0} ms，p99 {Pct(ms, 99):0.0} ms；负载均值 {load}"));
+        return ms.Count > 0 ? 0 : 1;
     }
 
     // ───────────── crash: SIGKILL mid-load, restart, replay, verify ─────────────
