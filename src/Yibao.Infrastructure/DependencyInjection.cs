@@ -64,6 +64,11 @@ public static class DependencyInjection
         services.AddScoped<CreditPersonalAccountsHandler>();
         services.AddScoped<PostAccountInterestHandler>();
         services.AddScoped<GetPersonalAccountHandler>();
+        services.AddScoped<RegisterFamilySharingHandler>();
+        services.AddScoped<EndFamilySharingHandler>();
+        services.AddScoped<ListFamilySharingHandler>();
+        services.AddScoped<RefundPersonalAccountHandler>();
+        services.AddScoped<TransferInPersonalAccountHandler>();
         services.AddScoped<TransferEnrollmentOutHandler>();
         services.AddScoped<AddSpecialStatusHandler>();
         services.AddScoped<EndSpecialStatusHandler>();

@@ -23,6 +23,7 @@ public sealed class GetPersonalAccountHandler(IAppDbContext db)
         AccountEntryKind.Refund => "退还",
         AccountEntryKind.TransferOut => "转出",
         AccountEntryKind.TransferIn => "转入",
+        AccountEntryKind.PaymentReversal => "支付冲回",
         _ => kind.ToString(),
     };
 

@@ -43,6 +43,7 @@ public interface IAppDbContext
     DbSet<ManualReimbursement> ManualReimbursements { get; }
     DbSet<Yibao.Domain.Accounts.PersonalAccountRecord> PersonalAccounts { get; }
     DbSet<Yibao.Domain.Accounts.PersonalAccountEntryRecord> PersonalAccountEntries { get; }
+    DbSet<Yibao.Domain.Accounts.FamilySharingBinding> FamilySharingBindings { get; }
 
     /// <summary>Transactions (settlement writes several saves and the idempotency record in one transaction).</summary>
     DatabaseFacade Database { get; }

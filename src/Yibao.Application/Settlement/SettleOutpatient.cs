@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
+using Yibao.Application.Accounts;
 using Yibao.Application.Common;
 using Yibao.Application.OutOfArea;
 using Yibao.Application.Registry;
@@ -164,6 +165,7 @@ public sealed class SettleOutpatientHandler(IAppDbContext db, ISettlementReferen
             acc[i] = before.GetValueOrDefault(p.SlotNames[i]);
         }
 
+        var account = await AccountPayment.PrepareAsync(db, personLock, e.PersonId, e.BeginDate, command.AcctUsedFlag, write, ct);
         var snapshot = new PersonSnapshot
         {
             PsnNo = person.PersonNo,
@@ -173,7 +175,8 @@ public sealed class SettleOutpatientHandler(IAppDbContext db, ISettlementReferen
             Statuses = snap.Statuses,
             Age = snap.Age,
             Gender = person.Gender,
-            AccountBalance = 0m, // 个人账户 balances are not yet kept online: acct_pay is 0 and the person pays cash.
+            AccountBalance = account.Balance,
+            AccountInsutype = account.Insutype,
         };
         var encounter = new Encounter
         {
@@ -246,6 +249,7 @@ public sealed class SettleOutpatientHandler(IAppDbContext db, ISettlementReferen
             explanation.Add(ExplanationFormatter.Format(result.Steps[i]));
         }
 
+        account.Explain(explanation, result.Setl.AcctPay);
         var deductionByLine = deductions.ToDictionary(d => d.Line);
         var warningViews = warnings.Select(w => new ReviewWarningView(w.RuleId, w.Message, w.Lines.Select(l => lines[l].FeedetlSn).ToList(), w.Amount)).ToList();
 
@@ -306,6 +310,7 @@ public sealed class SettleOutpatientHandler(IAppDbContext db, ISettlementReferen
                 ? JournalEntry.Create(today, $"{(e.EndDate is null ? "住院中途结算" : "住院结算")} {record.SetlId}（{inst.Name}）", InpatientSourceType, record.SetlId, entryLines)
                 : JournalEntry.Create(today, $"门诊结算 {record.SetlId}（{inst.Name}）", SourceType, record.SetlId, entryLines);
             db.JournalEntries.Add(entry);
+            account.Post(record, entry);
             await db.SaveChangesAsync(ct);
             record.JournalEntryId = entry.Id;
         }
@@ -355,7 +360,7 @@ public sealed class SettleOutpatientHandler(IAppDbContext db, ISettlementReferen
         Post(FundCode.DisabledVeteran, LedgerAccounts.BenefitExpense, s.HifdmPay);
         Post(FundCode.MedicalAssistance, LedgerAccounts.BenefitExpense, s.MafPay);
         Post(FundCode.RetiredCadre, LedgerAccounts.BenefitExpense, s.OthPay);
-        Post(FundCode.EmployeePersonalAccount, LedgerAccounts.AccountMedicalPayment, s.AcctPay);
+        Post(FundCode.EmployeePersonalAccount, LedgerAccounts.PersonalAccountBalance, s.AcctPay); // 个人账户结存 ↓, see AccountPayment
         return lines;
     }
 
@@ -451,6 +456,11 @@ public sealed class CancelSettlementHandler(IAppDbContext db, IPersonSettlementL
             var memo = cancelledBy is null ? $"撤销结算 {s.SetlId}：{reason}" : $"审核员 {cancelledBy} 撤销结算 {s.SetlId}：{reason}";
             var reversal = original.Reverse(today, memo.Length > 190 ? memo[..190] : memo); // 摘要 holds 200 characters with the "冲销：" prefix
             db.JournalEntries.Add(reversal);
+            if (await AccountPayment.ReverseAsync(db, personLock, s, reversal, today, ct) is { } accountError)
+            {
+                return AppResult<SettlementView>.Fail(accountError);
+            }
+
             await db.SaveChangesAsync(ct);
             s.ReversalJournalEntryId = reversal.Id;
         }

@@ -21,6 +21,8 @@ public enum AccountEntryKind
     TransferOut = 7,
     /// <summary>转入.</summary>
     TransferIn = 8,
+    /// <summary>支付冲回 (结算撤销/冲正 restores an earlier 支付 or 家庭共济 payment).</summary>
+    PaymentReversal = 9,
 }
 
 /// <summary>个人账户记账: a signed movement (positive in, negative out), never changed afterwards.</summary>
@@ -69,6 +71,13 @@ public sealed class PersonalAccount
 
         return Add(date, AccountEntryKind.FamilyShareOut, -Positive(amount), memo, familyMemberPersonId);
     }
+
+    /// <summary>
+    /// 支付冲回: an earlier 支付 (or 家庭共济 payment for <paramref name="familyMemberPersonId"/>) is undone because its settlement
+    /// was cancelled (2208/2305) or reversed (2601); a new positive entry, the original stays.
+    /// </summary>
+    public AccountEntry ReversePayment(DateOnly date, decimal amount, string memo, long? familyMemberPersonId = null) =>
+        Add(date, AccountEntryKind.PaymentReversal, Positive(amount), memo, familyMemberPersonId);
 
     /// <summary>计息: simple annual interest on the balance at the interest date, rounded to 分 (四舍五入).</summary>
     public AccountEntry? AddInterest(DateOnly date, decimal annualRate)

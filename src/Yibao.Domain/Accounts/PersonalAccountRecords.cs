@@ -74,6 +74,15 @@ public class PersonalAccountEntryRecord
 
     public long? CounterpartPersonId { get; set; }
 
+    /// <summary>退还: 收款银行 (开户行).</summary>
+    public string? BankName { get; set; }
+
+    /// <summary>退还: 收款户名.</summary>
+    public string? BankAccountName { get; set; }
+
+    /// <summary>退还: 收款账号.</summary>
+    public string? BankAccountNo { get; set; }
+
     public long JournalEntryId { get; set; }
 
     public JournalEntry? JournalEntry { get; set; }

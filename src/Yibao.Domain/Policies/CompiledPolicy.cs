@@ -273,6 +273,9 @@ public sealed class CompiledPolicy
         (((((((ins * _nCat) + cat) * 4) + visit) * _nDis + dis) * 4) + level) * 4 + place;
 
     /// <summary>Resolves the person's codes against this policy (unknown codes are ignored; category -1 when unknown).</summary>
+    /// <summary>The bit of a 险种 code in <see cref="PersonKey.InsutypeMask"/> (0 when the policy does not name it).</summary>
+    public ulong InsutypeMaskOf(string code) => _insutypes.TryGetValue(code, out var i) ? 1UL << i : 0UL;
+
     public PersonKey Resolve(PersonSnapshot person)
     {
         ArgumentNullException.ThrowIfNull(person);

@@ -129,10 +129,11 @@ public sealed class SettlementCalculator(CompiledPolicy policy, Catalog catalog)
 
         // 4. 个人账户
         var rules = Policy.AccountRules;
+        var accountMask = person.AccountInsutype is { } accountInsutype ? Policy.InsutypeMaskOf(accountInsutype) : key.InsutypeMask;
         for (var i = 0; i < rules.Length; i++)
         {
             var (ins, visits, rule) = rules[i];
-            if ((visits & visitSet) == 0 || (key.InsutypeMask & (1UL << ins)) == 0)
+            if ((visits & visitSet) == 0 || (accountMask & (1UL << ins)) == 0)
             {
                 continue;
             }

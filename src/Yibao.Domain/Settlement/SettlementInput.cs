@@ -21,6 +21,11 @@ public sealed class PersonSnapshot
     public Gender Gender { get; init; } = Gender.Male;
     /// <summary>个人账户余额.</summary>
     public decimal AccountBalance { get; init; }
+    /// <summary>
+    /// 险种 of the personal account that pays (家庭共济: the owner's 职工 account, "310"), when it differs from the person's own
+    /// 险种; the policy's account rule for that 险种 applies. Null: the rule of the person's own 险种.
+    /// </summary>
+    public string? AccountInsutype { get; init; }
 }
 
 /// <summary>就诊 (mdtrt).</summary>

@@ -56,6 +56,7 @@ public class AppDbContext : IdentityDbContext<StaffUser, IdentityRole, string>, 
     public DbSet<ManualReimbursement> ManualReimbursements => Set<ManualReimbursement>();
     public DbSet<Yibao.Domain.Accounts.PersonalAccountRecord> PersonalAccounts => Set<Yibao.Domain.Accounts.PersonalAccountRecord>();
     public DbSet<Yibao.Domain.Accounts.PersonalAccountEntryRecord> PersonalAccountEntries => Set<Yibao.Domain.Accounts.PersonalAccountEntryRecord>();
+    public DbSet<Yibao.Domain.Accounts.FamilySharingBinding> FamilySharingBindings => Set<Yibao.Domain.Accounts.FamilySharingBinding>();
     public DbSet<CatalogEntry> CatalogEntries => Set<CatalogEntry>();
     public DbSet<CatalogSelfPayRatio> CatalogSelfPayRatios => Set<CatalogSelfPayRatio>();
     public DbSet<CatalogVersion> CatalogVersions => Set<CatalogVersion>();

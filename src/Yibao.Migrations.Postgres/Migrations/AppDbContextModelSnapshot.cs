@@ -186,6 +186,70 @@ namespace Yibao.Migrations.Postgres.Migrations
                     b.ToTable("staff_user_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("Yibao.Domain.Accounts.FamilySharingBinding", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("BeginDate")
+                        .HasColumnType("date")
+                        .HasColumnName("begin_date");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("created_by");
+
+                    b.Property<DateOnly?>("EndDate")
+                        .HasColumnType("date")
+                        .HasColumnName("end_date");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("end_reason");
+
+                    b.Property<long>("MemberPersonId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("member_person_id");
+
+                    b.Property<long>("OwnerPersonId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("owner_person_id");
+
+                    b.Property<string>("ProofReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("proof_reference");
+
+                    b.Property<int>("Relation")
+                        .HasColumnType("integer")
+                        .HasColumnName("relation");
+
+                    b.Property<bool>("SameHousehold")
+                        .HasColumnType("boolean")
+                        .HasColumnName("same_household");
+
+                    b.HasKey("Id")
+                        .HasName("pk_family_sharing_bindings");
+
+                    b.HasIndex("MemberPersonId")
+                        .HasDatabaseName("ix_family_sharing_bindings_member_person_id");
+
+                    b.HasIndex("OwnerPersonId")
+                        .HasDatabaseName("ix_family_sharing_bindings_owner_person_id");
+
+                    b.ToTable("family_sharing_bindings", (string)null);
+                });
+
             modelBuilder.Entity("Yibao.Domain.Accounts.PersonalAccountEntryRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -203,6 +267,21 @@ namespace Yibao.Migrations.Postgres.Migrations
                         .HasPrecision(18, 2)
                         .HasColumnType("numeric(18,2)")
                         .HasColumnName("amount");
+
+                    b.Property<string>("BankAccountName")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("bank_account_name");
+
+                    b.Property<string>("BankAccountNo")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("bank_account_no");
+
+                    b.Property<string>("BankName")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("bank_name");
 
                     b.Property<long?>("CounterpartPersonId")
                         .HasColumnType("bigint")
@@ -3439,6 +3518,23 @@ namespace Yibao.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_staff_user_tokens_staff_users_user_id");
+                });
+
+            modelBuilder.Entity("Yibao.Domain.Accounts.FamilySharingBinding", b =>
+                {
+                    b.HasOne("Yibao.Domain.Registry.Person", null)
+                        .WithMany()
+                        .HasForeignKey("MemberPersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_family_sharing_bindings_persons_member_person_id");
+
+                    b.HasOne("Yibao.Domain.Registry.Person", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerPersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_family_sharing_bindings_persons_owner_person_id");
                 });
 
             modelBuilder.Entity("Yibao.Domain.Accounts.PersonalAccountEntryRecord", b =>

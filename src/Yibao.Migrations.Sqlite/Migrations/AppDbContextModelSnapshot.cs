@@ -177,6 +177,68 @@ namespace Yibao.Migrations.Sqlite.Migrations
                     b.ToTable("staff_user_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("Yibao.Domain.Accounts.FamilySharingBinding", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("BeginDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("begin_date");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<DateOnly?>("EndDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("end_date");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("end_reason");
+
+                    b.Property<long>("MemberPersonId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("member_person_id");
+
+                    b.Property<long>("OwnerPersonId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("owner_person_id");
+
+                    b.Property<string>("ProofReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("proof_reference");
+
+                    b.Property<int>("Relation")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("relation");
+
+                    b.Property<bool>("SameHousehold")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("same_household");
+
+                    b.HasKey("Id")
+                        .HasName("pk_family_sharing_bindings");
+
+                    b.HasIndex("MemberPersonId")
+                        .HasDatabaseName("ix_family_sharing_bindings_member_person_id");
+
+                    b.HasIndex("OwnerPersonId")
+                        .HasDatabaseName("ix_family_sharing_bindings_owner_person_id");
+
+                    b.ToTable("family_sharing_bindings", (string)null);
+                });
+
             modelBuilder.Entity("Yibao.Domain.Accounts.PersonalAccountEntryRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -192,6 +254,21 @@ namespace Yibao.Migrations.Sqlite.Migrations
                         .HasPrecision(18, 2)
                         .HasColumnType("TEXT")
                         .HasColumnName("amount");
+
+                    b.Property<string>("BankAccountName")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("bank_account_name");
+
+                    b.Property<string>("BankAccountNo")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("bank_account_no");
+
+                    b.Property<string>("BankName")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("bank_name");
 
                     b.Property<long?>("CounterpartPersonId")
                         .HasColumnType("INTEGER")
@@ -3346,6 +3423,23 @@ namespace Yibao.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_staff_user_tokens_staff_users_user_id");
+                });
+
+            modelBuilder.Entity("Yibao.Domain.Accounts.FamilySharingBinding", b =>
+                {
+                    b.HasOne("Yibao.Domain.Registry.Person", null)
+                        .WithMany()
+                        .HasForeignKey("MemberPersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_family_sharing_bindings_persons_member_person_id");
+
+                    b.HasOne("Yibao.Domain.Registry.Person", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerPersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_family_sharing_bindings_persons_owner_person_id");
                 });
 
             modelBuilder.Entity("Yibao.Domain.Accounts.PersonalAccountEntryRecord", b =>

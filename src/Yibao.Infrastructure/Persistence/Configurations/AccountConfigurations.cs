@@ -25,8 +25,26 @@ internal sealed class PersonalAccountEntryConfiguration : IEntityTypeConfigurati
         b.Property(x => x.Amount).HasPrecision(18, 2);
         b.Property(x => x.Memo).HasMaxLength(100);
         b.Property(x => x.SourceKey).HasMaxLength(40);
+        b.Property(x => x.BankName).HasMaxLength(60);
+        b.Property(x => x.BankAccountName).HasMaxLength(60);
+        b.Property(x => x.BankAccountNo).HasMaxLength(40);
         b.HasIndex(x => new { x.AccountId, x.SourceKey }).IsUnique();
         b.HasIndex(x => new { x.SourceKey, x.AccountId });
         b.HasOne(x => x.JournalEntry).WithMany().HasForeignKey(x => x.JournalEntryId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class FamilySharingBindingConfiguration : IEntityTypeConfiguration<FamilySharingBinding>
+{
+    public void Configure(EntityTypeBuilder<FamilySharingBinding> b)
+    {
+        b.ToTable("family_sharing_bindings");
+        b.Property(x => x.ProofReference).HasMaxLength(100);
+        b.Property(x => x.EndReason).HasMaxLength(200);
+        b.Property(x => x.CreatedBy).HasMaxLength(64);
+        b.HasIndex(x => x.MemberPersonId);
+        b.HasIndex(x => x.OwnerPersonId);
+        b.HasOne<Person>().WithMany().HasForeignKey(x => x.OwnerPersonId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Person>().WithMany().HasForeignKey(x => x.MemberPersonId).OnDelete(DeleteBehavior.Restrict);
     }
 }
