@@ -55,6 +55,7 @@ public static class Navigation
         new("基金财务", "bi-bank", [
             new NavItem("月结算单", "/Funds/Statements", "bi-file-earmark-spreadsheet", SettlementAccess.FundsReadRoles),
             new NavItem("科目余额表", "/Funds/TrialBalance", "bi-journal-bookmark", SettlementAccess.FundsReadRoles),
+            new NavItem("个人账户划入/计息", "/Funds/AccountJobs", "bi-wallet2", Roles.Finance),
         ]),
         new("部门预算与公开", "bi-journal-check", [
             new NavItem("部门预算", "/Budget/Index", "bi-cash-stack", Roles.Finance, Roles.Leader),

@@ -7,10 +7,14 @@ namespace Yibao.Web.Pages.Registry.Persons;
 
 /// <summary>人员详情: everything about one person; the actions link to the 经办员 forms.</summary>
 public sealed class DetailModel(GetPersonDetailHandler handler, Yibao.Application.Settlement.SearchSettlementsHandler settlements,
-    Yibao.Application.Settlement.GetAccumulatorsHandler accumulators, Yibao.Application.Accounts.GetPersonalAccountHandler account, TimeProvider clock) : PageModel
+    Yibao.Application.Settlement.GetAccumulatorsHandler accumulators, Yibao.Application.Accounts.GetPersonalAccountHandler account,
+    Yibao.Application.Accounts.ListFamilySharingHandler familySharing, TimeProvider clock) : PageModel
 {
     /// <summary>职工个人账户 (null when the person has none).</summary>
     public Yibao.Application.Accounts.PersonalAccountView? Account { get; private set; }
+
+    /// <summary>家庭共济 bindings the person is in (as owner or member).</summary>
+    public IReadOnlyList<Yibao.Application.Accounts.FamilySharingRow> FamilySharing { get; private set; } = [];
 
     /// <summary>The person's settlements (newest first, up to 50) — shown to the roles that may read settlements.</summary>
     public IReadOnlyList<Yibao.Application.Settlement.SettlementRow> Settlements { get; private set; } = [];
@@ -36,6 +40,7 @@ public sealed class DetailModel(GetPersonDetailHandler handler, Yibao.Applicatio
 
         Detail = detail;
         Account = await account.HandleAsync(new Yibao.Application.Accounts.GetPersonalAccount(id), ct);
+        FamilySharing = await familySharing.HandleAsync(new Yibao.Application.Accounts.ListFamilySharing(id), ct);
         if (CanSeeSettlements)
         {
             var found = await settlements.HandleAsync(new Yibao.Application.Settlement.SearchSettlements(Person: detail.Person.PersonNo, PageSize: 50,
