@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Yibao.Application.Accounts;
@@ -286,6 +287,39 @@ public sealed class AccountPaymentTests
         (await AccountAsync(db, newcomer.Id))!.Entries[0].Kind.ShouldBe(AccountEntryKind.TransferIn);
         (await db.InScopeAsync(sp => tin(sp).HandleAsync(new TransferInPersonalAccount(newcomer.Id, 10m, "510100", new DateOnly(2026, 3, 1)))))
             .Errors.Single().Code.ShouldBe("already-transferred-in");
+        await AssertLedgerAsync(db);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Reversal_2601_of_an_account_paid_2207_puts_the_money_back_once(string provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider, TestDatabase.SampleReferenceFiles);
+        var s = await SeedAsync(db, 1000m);
+        var mdtrt = await VisitAsync(db, s.Inst, s.OwnerNo, "310");
+        Task<IdempotentOutcome<T>> Idem<T>(string msgid, string infno, string target, Func<IServiceProvider, CancellationToken, Task<Yibao.Application.Common.AppResult<T>>> work) =>
+            db.InScopeAsync(sp => sp.GetRequiredService<IdempotentRequests>().RunAsync(
+                new ApiCall(s.Inst.InstitutionId, msgid, infno, ApiCall.HashOf(infno, target, "")), t => work(sp, t), v => JsonSerializer.Serialize(v)));
+
+        var settle = await Idem("HIS-2207-A", "2207", mdtrt, (sp, t) => sp.GetRequiredService<SettleOutpatientHandler>().HandleAsync(s.Inst, new SettleOutpatient(mdtrt, 60m, "1"), t));
+        settle.Fresh!.Succeeded.ShouldBeTrue(string.Join("；", settle.Fresh.Errors.Select(e => e.Message)));
+        var acctPay = settle.Fresh.Value!.Setlinfo["acct_pay"];
+        acctPay.ShouldBeGreaterThan(0m);
+        // The same 2207 message again: the stored answer, no second payment.
+        var replay = await Idem("HIS-2207-A", "2207", mdtrt, (sp, t) => sp.GetRequiredService<SettleOutpatientHandler>().HandleAsync(s.Inst, new SettleOutpatient(mdtrt, 60m, "1"), t));
+        replay.Fresh.ShouldBeNull();
+        (await AccountAsync(db, s.OwnerId))!.Balance.ShouldBe(1000m - acctPay);
+
+        Task<IdempotentOutcome<ReversalView>> Reverse(string msgid) =>
+            Idem(msgid, "2601", "HIS-2207-A", (sp, t) => sp.GetRequiredService<ReverseTransactionHandler>().HandleAsync(s.Inst, new ReverseTransaction("HIS-2207-A", "2207"), t));
+        var rev = await Reverse("HIS-2601-A");
+        rev.Fresh!.Succeeded.ShouldBeTrue(string.Join("；", rev.Fresh.Errors.Select(e => e.Message)));
+        (await AccountAsync(db, s.OwnerId))!.Balance.ShouldBe(1000m);
+        (await Reverse("HIS-2601-A")).Fresh.ShouldBeNull();
+        (await Reverse("HIS-2601-B")).Fresh!.Errors.Single().Code.ShouldBe(SettlementErrors.AlreadyCancelled);
+        var acct = (await AccountAsync(db, s.OwnerId))!;
+        acct.Balance.ShouldBe(1000m);
+        acct.Entries.Count(e => e.Kind == AccountEntryKind.PaymentReversal).ShouldBe(1);
         await AssertLedgerAsync(db);
     }
 }
