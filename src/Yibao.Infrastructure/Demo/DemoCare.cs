@@ -93,6 +93,8 @@ public sealed class DemoCareGenerator
     private readonly WaitingPolicy _waiting;
     private readonly decimal[] _price;
     private readonly int[] _drugsAB;
+    private readonly int[] _cheapDrugs;
+    private readonly int _infusion;
     private readonly int[] _drugsC;
     private readonly int[] _services;
     private readonly int[] _consumables;
@@ -190,6 +192,28 @@ public sealed class DemoCareGenerator
         }
 
         _drugsAB = NonEmpty(drugsAB, catalog);
+        _cheapDrugs = NonEmpty(drugsAB.Where(i => _price[i] <= 30m).ToList(), catalog);
+        var infusion = services.Find(i => items[i].Name.StartsWith("静脉输液", StringComparison.Ordinal) && items[i].Category == PaymentCategory.A);
+        _infusion = infusion > 0 ? infusion : services.Count > 0 ? services[0] : 0;
+
+        // Everyday items at everyday prices (a county's price list), unless the catalog sets a 限价.
+        void Fix(int index, decimal price)
+        {
+            if (index >= 0 && items[index].PriceCap is null)
+            {
+                _price[index] = price;
+            }
+        }
+
+        nursing.ForEach(i => Fix(i, 20m));
+        rounds.ForEach(i => Fix(i, 15m));
+        Fix(_infusion, 8m);
+        Fix(catalog.IndexOf(GeneralConsultCode), 10m);
+        Fix(catalog.IndexOf(BloodCountCode), 20m);
+        Fix(catalog.IndexOf(CtCode), 150m);
+        Fix(catalog.IndexOf(UltrasoundCode), 80m);
+        Fix(catalog.IndexOf(DialysisCode), 400m);
+        Fix(catalog.IndexOf(SyringeCode), 0.5m);
         _drugsC = NonEmpty(drugsC, catalog);
         _services = NonEmpty(services, catalog);
         _consumables = NonEmpty(consumables, catalog);
@@ -324,6 +348,7 @@ public sealed class DemoCareGenerator
                 if (v == 0 && (type == FilingType.Referral || rng.Chance(0.5)))
                 {
                     var stay = rng.Between(7, 25);
+                    day = day.DayNumber + stay > YearEnd.DayNumber ? YearEnd.AddDays(-stay) : day;
                     plans.Add(new Plan(Kind.Inpatient, day, day.AddDays(stay), dest, PickInpatientDiagnosis(rng, age, female, 3), null, stay));
                 }
                 else
@@ -367,7 +392,7 @@ public sealed class DemoCareGenerator
                     inst = rng.Pick(_remote); // 异地未备案 unless the person happens to hold a filing
                     stay = rng.Between(6, 24);
                 }
-                else if (levelRoll < 0.35)
+                else if (levelRoll < 0.28)
                 {
                     inst = HealthCentre(rng, township);
                     stay = rng.Between(3, 10);
@@ -640,12 +665,15 @@ public sealed class DemoCareGenerator
         var stay = Math.Max(1, plan.Stay);
 
         // The stay's regimen: drugs given every day (with some changes), more at higher levels.
-        var regimenSize = level switch { >= 3 => rng.Between(18, 40), 2 => rng.Between(12, 34), _ => rng.Between(6, 16) };
+        var regimenSize = level switch { >= 3 => rng.Between(30, 60), 2 => rng.Between(25, 55), _ => rng.Between(12, 30) };
         var regimen = new int[regimenSize];
         for (var i = 0; i < regimen.Length; i++)
         {
-            regimen[i] = rng.Chance(0.05) ? rng.Pick(_drugsC) : rng.Pick(_drugsAB);
+            regimen[i] = rng.Chance(0.05) ? rng.Pick(_drugsC) : rng.Chance(0.9) ? rng.Pick(_cheapDrugs) : rng.Pick(_drugsAB);
         }
+
+        // About a third of the regimen is given by infusion: one 静脉输液 charge per bottle.
+        var infusions = regimen.Length / 3;
 
         // Admission day: tests and examinations.
         Add(rng, e, lines, BloodCountCode, 1m, plan.Begin);
@@ -679,10 +707,14 @@ public sealed class DemoCareGenerator
             {
                 if (rng.Chance(0.08))
                 {
-                    regimen[i] = rng.Pick(_drugsAB); // a drug changed during the stay
+                    regimen[i] = rng.Pick(_cheapDrugs); // a drug changed during the stay
                 }
 
-                AddIndex(rng, e, lines, regimen[i], rng.Between(1, 3), day);
+                AddIndex(rng, e, lines, regimen[i], rng.Between(1, 2), day);
+                if (i < infusions && lines.Count < MaxLines - 3)
+                {
+                    AddIndex(rng, e, lines, _infusion, 1m, day);
+                }
             }
 
             if (rng.Chance(0.6) && lines.Count < MaxLines - 3)
@@ -722,7 +754,7 @@ public sealed class DemoCareGenerator
             return;
         }
 
-        AddIndex(rng, e, lines, roll < 0.08 ? rng.Pick(_drugsC) : rng.Pick(_drugsAB), rng.Between(1, 3), day);
+        AddIndex(rng, e, lines, roll < 0.08 ? rng.Pick(_drugsC) : roll < 0.85 ? rng.Pick(_cheapDrugs) : rng.Pick(_drugsAB), rng.Between(1, 2), day);
     }
 
     private void Add(DemoRandom rng, MedicalEncounter e, List<FeeDetail> lines, string code, decimal cnt, DateOnly day)
