@@ -185,6 +185,20 @@ internal static class CliCommands
         }
     }
 
+    /// <summary>The counts and timing of the generated year of care, in Chinese.</summary>
+    public static string DescribeCare(DemoCareResult r)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        var c = r.Counts;
+        var seconds = r.Elapsed.TotalSeconds;
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{DemoCareGenerator.Year} 年度就医：普通门诊 {c.Outpatient} 人次，药店购药 {c.Pharmacy} 人次，门诊慢特病 {c.Chronic} 人次，住院 {c.Inpatient} 人次（其中异地就医 {c.NonLocal} 人次），"
+            + $"人均 {(r.Persons == 0 ? 0 : (double)c.Settlements / r.Persons):0.00} 次\n"
+            + $"费用明细 {c.FeeLines} 条（丙类 {c.ClassCLines} 条，目录外 {c.OutOfCatalogLines} 条），结算 {c.Settlements} 笔，医疗费总额 {c.MedfeeSumamt:0.00} 元，基金支付 {c.FundPaySumamt:0.00} 元\n"
+            + $"记账凭证 {c.JournalEntries} 张（分录 {c.JournalLines} 行），人员年度累计 {c.Accumulators} 条，异地就医备案 {c.Filings} 条（异地医院 {r.RemoteHospitals} 家），手工报销 {r.ManualReimbursements} 笔（已审核支付），未享受待遇未结算 {c.Skipped} 人次\n"
+            + $"就医数据用时 {seconds:0.0} 秒（费用明细 {r.FeeLinesPerSecond:0} 条/秒）");
+    }
+
     private static Command BuildDemo(CliContext ctx)
     {
         var demo = new Command("demo", "演示数据（虚构的示范县，行政区划代码 519999）");
@@ -202,7 +216,11 @@ internal static class CliCommands
         {
             Description = "库中已有参保登记数据时什么也不做并返回 0（./run.sh 首次运行时使用）",
         };
-        var seedCommand = new Command("seed", "生成示范县演示数据（乡镇、村/社区、家庭户、人员、参保单位、定点医药机构）；先自动迁移数据库，只写入空的参保登记库") { insured, seed, ifEmpty };
+        var withoutCare = new Option<bool>("--without-care")
+        {
+            Description = "不生成就医与结算数据（只生成参保登记、医保目录与待遇政策）",
+        };
+        var seedCommand = new Command("seed", "生成示范县演示数据（乡镇、村/社区、家庭户、人员、参保单位、定点医药机构、参保与缴费、医保目录与待遇政策，以及一年的就医、结算、异地备案、手工报销与基金记账）；先自动迁移数据库，只写入空的参保登记库") { insured, seed, ifEmpty, withoutCare };
         seedCommand.SetAction((ParseResult r, CancellationToken ct) => ctx.RunAsync(async (sp, options, token) =>
         {
             var watch = Stopwatch.StartNew();
@@ -229,6 +247,19 @@ internal static class CliCommands
             await ctx.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"参保记录 {s.Enrollments} 条（职工 310：{s.EmployeeEnrollments}，居民 390：{s.Enrollments - s.EmployeeEnrollments}），特殊身份 {s.SpecialStatuses} 条，{DemoCoverage.ContributionYear} 年度居民缴费 {s.Contributions} 笔（记账分录 {s.JournalLines} 行）"));
             var catalogExit = await CatalogPolicyCommands.SeedDemoAsync(ctx, sp, token);
+            if (catalogExit == ExitCodes.Success && !r.GetValue(withoutCare))
+            {
+                await ctx.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"正在生成 {DemoCareGenerator.Year} 年度就医与结算数据（每一笔都由结算引擎计算）……"));
+                var care = await sp.GetRequiredService<DemoCareSeeder>().SeedAsync(demoOptions.Seed, token);
+                if (!care.Succeeded)
+                {
+                    await WriteErrorsAsync(ctx, "未能生成就医与结算数据", care.Errors);
+                    return ExitCodes.Failed;
+                }
+
+                await ctx.Out.WriteLineAsync(DescribeCare(care.Value!));
+            }
+
             await ctx.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"用时 {watch.Elapsed.TotalSeconds:0.0} 秒"));
             return catalogExit;
         }, ct));

@@ -41,7 +41,19 @@ public static class OutOfAreaFilings
         var filings = await db.OutOfAreaFilings.AsNoTracking()
             .Where(f => f.PersonId == personId && f.Insutype == insutype && f.Status == FilingStatus.Valid && f.BeginDate <= date)
             .ToListAsync(ct);
-        var filing = filings.Where(f => f.Covers(date)).OrderByDescending(f => f.BeginDate).FirstOrDefault();
+        return ResolvePlace(filings, insutype, personPoolArea, careArea, date);
+    }
+
+    /// <summary>The pure part of <see cref="ResolvePlaceAsync"/> over the person's filings (any status; only valid ones for the 险种 count).</summary>
+    public static PlaceDecision ResolvePlace(IEnumerable<OutOfAreaFiling> personFilings, string insutype, string personPoolArea, string careArea, DateOnly date)
+    {
+        if (string.Equals(personPoolArea, careArea, StringComparison.Ordinal))
+        {
+            return new PlaceDecision(Place.Local, $"就医地：本地（就医地 {careArea} 与参保地统筹区相同），按本地待遇结算", null);
+        }
+
+        var filing = personFilings.Where(f => string.Equals(f.Insutype, insutype, StringComparison.Ordinal) && f.Status == FilingStatus.Valid && f.BeginDate <= date && f.Covers(date))
+            .OrderByDescending(f => f.BeginDate).FirstOrDefault();
         if (filing is null)
         {
             return new PlaceDecision(Place.Unfiled,

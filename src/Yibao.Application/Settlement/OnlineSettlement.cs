@@ -120,7 +120,18 @@ public static class OnlineSettlement
 
         var statuses = await db.PersonSpecialStatuses.AsNoTracking().Where(s => s.PersonId == person.Id).ToListAsync(ct);
         var waiting = await db.LoadWaitingPolicyAsync(person.PoolAreaCode, ct);
-        var eligibility = new PersonCoverage(person.Id, person.BirthDate, enrollments, statuses).On(date, waiting);
+        return Coverage(person, new PersonCoverage(person.Id, person.BirthDate, enrollments, statuses), waiting, insutype, date);
+    }
+
+    /// <summary>
+    /// The pure part of <see cref="CoverageAsync"/>: <paramref name="coverage"/> holds the person's enrollments (events in
+    /// sequence order) and special statuses; used directly by bulk paths that load many persons at once.
+    /// </summary>
+    public static (PersonSnapshotData? Data, AppError? Error) Coverage(Person person, PersonCoverage coverage, WaitingPolicy waiting, string insutype, DateOnly date)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        ArgumentNullException.ThrowIfNull(coverage);
+        var eligibility = coverage.On(date, waiting);
         var type = (InsuranceType)int.Parse(insutype, NumberStyles.None, Invariant);
         var cov = eligibility.For(type);
         if (cov is null)

@@ -158,39 +158,9 @@ public sealed class SettleOutpatientHandler(IAppDbContext db, ISettlementReferen
         var year = e.BeginDate.Year;
         var accRow = await db.PersonAccumulators.FirstOrDefaultAsync(a => a.PersonId == e.PersonId && a.Year == year, ct);
         var before = accRow is null ? new Dictionary<string, decimal>(StringComparer.Ordinal) : OnlineSettlement.ReadAccumulators(accRow.ValuesJson);
-        var p = policy.Policy;
-        var acc = new decimal[p.SlotCount];
-        for (var i = 0; i < acc.Length; i++)
-        {
-            acc[i] = before.GetValueOrDefault(p.SlotNames[i]);
-        }
-
         var account = await AccountPayment.PrepareAsync(db, personLock, e.PersonId, e.BeginDate, command.AcctUsedFlag, write, ct);
-        var snapshot = new PersonSnapshot
-        {
-            PsnNo = person.PersonNo,
-            Name = person.Name,
-            Insutypes = snap!.Insutypes,
-            Category = snap.Category,
-            Statuses = snap.Statuses,
-            Age = snap.Age,
-            Gender = person.Gender,
-            AccountBalance = account.Balance,
-            AccountInsutype = account.Insutype,
-        };
-        var encounter = new Encounter
-        {
-            Id = e.MdtrtId,
-            VisitType = e.MedType,
-            InstitutionLevel = inst!.Level,
-            Place = place.Place,
-            AdmissionDate = e.BeginDate,
-            DischargeDate = scope.Inpatient ? InpatientStay.SettlementEndDate(e, clock.TodayInChina()) : e.BeginDate,
-            Diagnoses = ((scope.Inpatient ? e.DscgMaindiagCode ?? e.DiseCodg : e.DiseCodg) ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
-            ChronicDisease = e.ChronicDisease,
-            InstitutionCode = inst.Code,
-        };
-        var fee = lines.Select(f => new FeeLine(f.MedListCodg, f.Cnt, f.Pric, f.DetItemFeeSumamt, f.FeeOcurDate)).ToArray();
+        var input = SettlementBuilder.Inputs(person, snap!, e, inst, place, lines, scope.Inpatient,
+            scope.Inpatient ? InpatientStay.SettlementEndDate(e, clock.TodayInChina()) : e.BeginDate, account.Balance, account.Insutype);
 
         // 事中智能审核 (3101) before the calculation: 明确 findings make their lines 全自费, 可疑 ones become warnings.
         var review = await reviewRules.GetInlineReviewerAsync(ct);
@@ -200,104 +170,14 @@ public sealed class SettleOutpatientHandler(IAppDbContext db, ISettlementReferen
         }
 
         InlineReviewResult? findings = null;
-        var reviewSelfPay = new bool[fee.Length];
         if (review.Reviewer is { } reviewer)
         {
-            findings = await InlineReviewInput.CheckAsync(db, reviewer, person, e, inst, encounter, fee, ct);
-            foreach (var d in findings.Deductions)
-            {
-                reviewSelfPay[d.Line] = true;
-            }
-        }
-
-        var result = new SettlementResult();
-        new SettlementCalculator(p, catalog).Calculate(snapshot, encounter, fee, acc, result, reviewSelfPay);
-
-        var after = new Dictionary<string, decimal>(StringComparer.Ordinal);
-        for (var i = 0; i < p.SlotCount; i++)
-        {
-            after[p.SlotNames[i]] = result.Accumulators[i];
-        }
-
-        foreach (var (k, v) in before)
-        {
-            after.TryAdd(k, v); // slots of another policy version are carried over unchanged
-        }
-
-        var deductions = findings?.Deductions ?? [];
-        var warnings = findings?.Warnings ?? [];
-        var explanation = new List<string>(result.StepCount + 2 + deductions.Count + warnings.Count) { place.Explanation };
-        if (findings is not null)
-        {
-            explanation.Add(deductions.Count == 0 && warnings.Count == 0
-                ? $"智能审核（事中，规则集 {review.RuleSetId}）：未发现违规"
-                : $"智能审核（事中，规则集 {review.RuleSetId}）：明确违规 {deductions.Count} 条明细转全自费，可疑 {warnings.Count} 条提示");
-            foreach (var d in deductions)
-            {
-                explanation.Add($"  明确违规 第 {d.Line + 1} 条明细（流水号 {lines[d.Line].FeedetlSn}，{lines[d.Line].MedListCodg}，{fee[d.Line].Amount:0.00} 元）转全自费：[{d.RuleId}] {d.Reason}");
-            }
-
-            foreach (var w in warnings)
-            {
-                var sns = w.Lines.Length == 0 ? "本次就诊" : "流水号 " + string.Join("、", w.Lines.Select(l => lines[l].FeedetlSn));
-                explanation.Add($"  可疑 [{w.RuleId}]（{sns}，涉及 {w.Amount:0.00} 元）：{w.Message}");
-            }
-        }
-
-        for (var i = 0; i < result.StepCount; i++)
-        {
-            explanation.Add(ExplanationFormatter.Format(result.Steps[i]));
-        }
-
-        account.Explain(explanation, result.Setl.AcctPay);
-        var deductionByLine = deductions.ToDictionary(d => d.Line);
-        var warningViews = warnings.Select(w => new ReviewWarningView(w.RuleId, w.Message, w.Lines.Select(l => lines[l].FeedetlSn).ToList(), w.Amount)).ToList();
-
-        var lineJson = new List<JsonElement>(lines.Count);
-        for (var i = 0; i < lines.Count; i++)
-        {
-            var l = result.Lines[i];
-            lineJson.Add(JsonSerializer.SerializeToElement(new Dictionary<string, object?>
-            {
-                ["feedetl_sn"] = lines[i].FeedetlSn,
-                ["med_list_codg"] = lines[i].MedListCodg,
-                ["det_item_fee_sumamt"] = l.Amount,
-                ["fulamt_ownpay_amt"] = l.FulamtOwnpay,
-                ["overlmt_selfpay"] = l.Overlmt,
-                ["preselfpay_amt"] = l.Preselfpay,
-                ["inscp_scp_amt"] = l.Inscp,
-                ["selfpay_prop"] = l.SelfPayRatio,
-                ["memo"] = l.Reason == LineReason.Review && deductionByLine.TryGetValue(i, out var d)
-                    ? $"{ExplanationFormatter.Reason(l.Reason)}：[{d.RuleId}] {d.Reason}"
-                    : l.Reason == LineReason.None ? null : ExplanationFormatter.Reason(l.Reason),
-            }, OnlineSettlement.Json));
+            findings = await InlineReviewInput.CheckAsync(db, reviewer, person, e, inst, input.Encounter, input.Fee, ct);
         }
 
         var today = clock.TodayInChina();
-        var record = new SettlementRecord
-        {
-            SetlId = write ? OnlineSettlement.NewId('S', clock) : "",
-            EncounterId = e.Id,
-            InstitutionId = inst.Id,
-            PersonId = e.PersonId,
-            PsnNo = e.PsnNo,
-            Insutype = e.Insutype,
-            MedType = e.MedType,
-            PoolAreaCode = e.PoolAreaCode,
-            SetlDate = today,
-            Year = year,
-            PolicyVersionId = policy.VersionId,
-            SchemeName = result.Scheme?.Def.Name ?? "无适用方案",
-            Place = place.Place,
-            FilingNo = place.FilingNo,
-            ExplanationJson = JsonSerializer.Serialize(explanation, OnlineSettlement.Json),
-            LinesJson = JsonSerializer.Serialize(lineJson, OnlineSettlement.Json),
-            AccumulatorsBeforeJson = OnlineSettlement.WriteAccumulators(before),
-            AccumulatorsAfterJson = OnlineSettlement.WriteAccumulators(after),
-            ReviewWarningsJson = warningViews.Count == 0 ? null : JsonSerializer.Serialize(warningViews, OnlineSettlement.Json),
-            CreatedAt = clock.GetUtcNow().UtcDateTime,
-        };
-        record.SetFrom(result.Setl);
+        var record = SettlementBuilder.Compute(policy, catalog, input, before, place, e, inst, lines, findings, review.RuleSetId,
+            write ? OnlineSettlement.NewId('S', clock) : "", today, clock.GetUtcNow().UtcDateTime, account).Record;
         if (!write)
         {
             return AppResult<SettlementView>.Ok(View(record, e, inst.Code));

@@ -23,6 +23,7 @@ public static class BulkLoaderRegistration
         services.AddScoped<Application.Registry.IPersonImportWriter, PersonImportWriter>();
         services.AddScoped<Application.Contributions.ICollectionPlanWriter, CollectionPlanWriter>();
         services.AddScoped<DemoSeeder>();
+        services.AddScoped<DemoCareSeeder>();
         return services;
     }
 }

@@ -2,6 +2,7 @@ using Yibao.Domain.Contributions;
 using Yibao.Domain.Funds;
 using Yibao.Domain.Institutions;
 using Yibao.Domain.Registry;
+using Yibao.Domain.Settlement;
 
 namespace Yibao.Infrastructure.Persistence.Bulk;
 
@@ -54,6 +55,17 @@ public interface IBulkLoader : IAsyncDisposable
 
     /// <summary>税务入库记录 (their journal entries first, through <see cref="WriteJournalEntriesAsync"/>).</summary>
     Task<int> WriteEmployerPaymentsAsync(IEnumerable<EmployerPayment> rows, CancellationToken cancellationToken = default);
+
+    /// <summary>就诊记录 (their fee lines go through <see cref="WriteFeeDetailsAsync"/>).</summary>
+    Task<int> WriteEncountersAsync(IEnumerable<MedicalEncounter> rows, CancellationToken cancellationToken = default);
+
+    Task<int> WriteFeeDetailsAsync(IEnumerable<FeeDetail> rows, CancellationToken cancellationToken = default);
+
+    /// <summary>结算记录 (their journal entries first, through <see cref="WriteJournalEntriesAsync"/>).</summary>
+    Task<int> WriteSettlementsAsync(IEnumerable<SettlementRecord> rows, CancellationToken cancellationToken = default);
+
+    /// <summary>人员年度累计 (one row per person and year).</summary>
+    Task<int> WritePersonAccumulatorsAsync(IEnumerable<PersonAccumulator> rows, CancellationToken cancellationToken = default);
 
     /// <summary>Moves identity sequences past the loaded ids and commits.</summary>
     Task CommitAsync(CancellationToken cancellationToken = default);

@@ -6,6 +6,7 @@ using Yibao.Domain.Contributions;
 using Yibao.Domain.Funds;
 using Yibao.Domain.Institutions;
 using Yibao.Domain.Registry;
+using Yibao.Domain.Settlement;
 
 namespace Yibao.Infrastructure.Persistence.Bulk;
 
@@ -15,7 +16,8 @@ public sealed class PostgresBulkLoader(AppDbContext db) : IBulkLoader
     /// <summary>Tables with a generated bigint id whose identity sequence must follow the loaded ids.</summary>
     private static readonly string[] IdentityTables = ["households", "persons", "employers", "institutions",
         "enrollments", "enrollment_events", "person_special_statuses", "journal_entries", "journal_lines", "resident_contributions",
-        "contribution_bases", "collection_plans", "collection_plan_lines", "employer_payments"];
+        "contribution_bases", "collection_plans", "collection_plan_lines", "employer_payments",
+        "medical_encounters", "fee_details", "settlements", "person_accumulators"];
 
     private IDbContextTransaction? _transaction;
     private NpgsqlConnection? _connection;
@@ -151,7 +153,7 @@ public sealed class PostgresBulkLoader(AppDbContext db) : IBulkLoader
         }, cancellationToken);
 
     public Task<int> WriteJournalLinesAsync(IEnumerable<JournalLine> rows, CancellationToken cancellationToken = default) =>
-        CopyAsync("journal_lines (id, journal_entry_id, fund, account_code, debit, credit, person_id, employer_id)", rows, (w, r) =>
+        CopyAsync("journal_lines (id, journal_entry_id, fund, account_code, debit, credit, person_id, employer_id, institution_id)", rows, (w, r) =>
         {
             w.Write(r.Id, NpgsqlDbType.Bigint);
             w.Write(r.JournalEntryId, NpgsqlDbType.Bigint);
@@ -161,6 +163,7 @@ public sealed class PostgresBulkLoader(AppDbContext db) : IBulkLoader
             w.Write(r.Credit, NpgsqlDbType.Numeric);
             WriteNullable(w, r.PersonId);
             WriteNullable(w, r.EmployerId);
+            WriteNullable(w, r.InstitutionId);
         }, cancellationToken);
 
     public Task<int> WriteResidentContributionsAsync(IEnumerable<ResidentContribution> rows, CancellationToken cancellationToken = default) =>
@@ -265,6 +268,104 @@ public sealed class PostgresBulkLoader(AppDbContext db) : IBulkLoader
             w.Write(r.TicketNo, NpgsqlDbType.Varchar);
             WriteNullable(w, r.SourceFile);
             w.Write(r.JournalEntryId, NpgsqlDbType.Bigint);
+        }, cancellationToken);
+
+    public Task<int> WriteEncountersAsync(IEnumerable<MedicalEncounter> rows, CancellationToken cancellationToken = default) =>
+        CopyAsync("medical_encounters (id, mdtrt_id, institution_id, person_id, psn_no, insutype, med_type, begin_date, dise_codg, chronic_disease, ipt_otp_no, adm_dept_codg, adm_bed, endtime, dscg_maindiag_code, dscg_way, insuplc_admdvs, status, created_at)", rows, (w, r) =>
+        {
+            w.Write(r.Id, NpgsqlDbType.Bigint);
+            w.Write(r.MdtrtId, NpgsqlDbType.Varchar);
+            w.Write(r.InstitutionId, NpgsqlDbType.Bigint);
+            w.Write(r.PersonId, NpgsqlDbType.Bigint);
+            w.Write(r.PsnNo, NpgsqlDbType.Varchar);
+            w.Write(r.Insutype, NpgsqlDbType.Varchar);
+            w.Write((int)r.MedType, NpgsqlDbType.Integer);
+            w.Write(r.BeginDate, NpgsqlDbType.Date);
+            WriteNullable(w, r.DiseCodg);
+            WriteNullable(w, r.ChronicDisease);
+            WriteNullable(w, r.IptOtpNo);
+            WriteNullable(w, r.AdmDeptCodg);
+            WriteNullable(w, r.AdmBed);
+            WriteNullable(w, r.EndDate);
+            WriteNullable(w, r.DscgMaindiagCode);
+            WriteNullable(w, r.DscgWay);
+            w.Write(r.PoolAreaCode, NpgsqlDbType.Varchar);
+            w.Write((int)r.Status, NpgsqlDbType.Integer);
+            w.Write(r.CreatedAt, NpgsqlDbType.TimestampTz);
+        }, cancellationToken);
+
+    public Task<int> WriteFeeDetailsAsync(IEnumerable<FeeDetail> rows, CancellationToken cancellationToken = default) =>
+        CopyAsync("fee_details (id, encounter_id, feedetl_sn, med_list_codg, medins_list_name, cnt, pric, det_item_fee_sumamt, fee_ocur_date, cancelled)", rows, (w, r) =>
+        {
+            w.Write(r.Id, NpgsqlDbType.Bigint);
+            w.Write(r.EncounterId, NpgsqlDbType.Bigint);
+            w.Write(r.FeedetlSn, NpgsqlDbType.Varchar);
+            w.Write(r.MedListCodg, NpgsqlDbType.Varchar);
+            WriteNullable(w, r.MedinsListName);
+            w.Write(r.Cnt, NpgsqlDbType.Numeric);
+            w.Write(r.Pric, NpgsqlDbType.Numeric);
+            w.Write(r.DetItemFeeSumamt, NpgsqlDbType.Numeric);
+            w.Write(r.FeeOcurDate, NpgsqlDbType.Date);
+            w.Write(r.Cancelled, NpgsqlDbType.Boolean);
+        }, cancellationToken);
+
+    public Task<int> WriteSettlementsAsync(IEnumerable<SettlementRecord> rows, CancellationToken cancellationToken = default) =>
+        CopyAsync("settlements (id, setl_id, encounter_id, institution_id, person_id, psn_no, insutype, med_type, insuplc_admdvs, setl_date, year, policy_version_id, scheme_name, place, filing_no, "
+            + "medfee_sumamt, fulamt_ownpay_amt, overlmt_selfpay, preselfpay_amt, inscp_scp_amt, act_pay_dedc, hifp_pay, pool_prop_selfpay, cvlserv_pay, hifob_pay, hifmi_pay, hifdm_pay, maf_pay, oth_pay, fund_pay_sumamt, psn_part_amt, acct_pay, psn_cash_pay, "
+            + "explanation_json, lines_json, accumulators_before_json, accumulators_after_json, review_warnings_json, status, journal_entry_id, reversal_journal_entry_id, created_at, cancelled_at, cancel_reason, cancelled_by)", rows, (w, r) =>
+        {
+            w.Write(r.Id, NpgsqlDbType.Bigint);
+            w.Write(r.SetlId, NpgsqlDbType.Varchar);
+            w.Write(r.EncounterId, NpgsqlDbType.Bigint);
+            w.Write(r.InstitutionId, NpgsqlDbType.Bigint);
+            w.Write(r.PersonId, NpgsqlDbType.Bigint);
+            w.Write(r.PsnNo, NpgsqlDbType.Varchar);
+            w.Write(r.Insutype, NpgsqlDbType.Varchar);
+            w.Write((int)r.MedType, NpgsqlDbType.Integer);
+            w.Write(r.PoolAreaCode, NpgsqlDbType.Varchar);
+            w.Write(r.SetlDate, NpgsqlDbType.Date);
+            w.Write(r.Year, NpgsqlDbType.Integer);
+            w.Write(r.PolicyVersionId, NpgsqlDbType.Varchar);
+            w.Write(r.SchemeName, NpgsqlDbType.Varchar);
+            w.Write((int)r.Place, NpgsqlDbType.Integer);
+            WriteNullable(w, r.FilingNo);
+            foreach (var v in (ReadOnlySpan<decimal>)[r.MedfeeSumamt, r.FulamtOwnpayAmt, r.OverlmtSelfpay, r.PreselfpayAmt, r.InscpScpAmt, r.ActPayDedc, r.HifpPay,
+                r.PoolPropSelfpay, r.CvlservPay, r.HifobPay, r.HifmiPay, r.HifdmPay, r.MafPay, r.OthPay, r.FundPaySumamt, r.PsnPartAmt, r.AcctPay, r.PsnCashPay])
+            {
+                w.Write(v, NpgsqlDbType.Numeric);
+            }
+
+            w.Write(r.ExplanationJson, NpgsqlDbType.Text);
+            w.Write(r.LinesJson, NpgsqlDbType.Text);
+            w.Write(r.AccumulatorsBeforeJson, NpgsqlDbType.Text);
+            w.Write(r.AccumulatorsAfterJson, NpgsqlDbType.Text);
+            WriteNullable(w, r.ReviewWarningsJson);
+            w.Write((int)r.Status, NpgsqlDbType.Integer);
+            WriteNullable(w, r.JournalEntryId);
+            WriteNullable(w, r.ReversalJournalEntryId);
+            w.Write(r.CreatedAt, NpgsqlDbType.TimestampTz);
+            if (r.CancelledAt is { } c)
+            {
+                w.Write(c, NpgsqlDbType.TimestampTz);
+            }
+            else
+            {
+                w.WriteNull();
+            }
+
+            WriteNullable(w, r.CancelReason);
+            WriteNullable(w, r.CancelledBy);
+        }, cancellationToken);
+
+    public Task<int> WritePersonAccumulatorsAsync(IEnumerable<PersonAccumulator> rows, CancellationToken cancellationToken = default) =>
+        CopyAsync("person_accumulators (id, person_id, year, values_json, version, updated_at)", rows, (w, r) =>
+        {
+            w.Write(r.Id, NpgsqlDbType.Bigint);
+            w.Write(r.PersonId, NpgsqlDbType.Bigint);
+            w.Write(r.Year, NpgsqlDbType.Integer);
+            w.Write(r.ValuesJson, NpgsqlDbType.Text);
+            w.Write(r.Version, NpgsqlDbType.Integer);
+            w.Write(r.UpdatedAt, NpgsqlDbType.TimestampTz);
         }, cancellationToken);
 
     public async Task CommitAsync(CancellationToken cancellationToken = default)

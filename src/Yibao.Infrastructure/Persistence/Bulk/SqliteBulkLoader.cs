@@ -6,6 +6,7 @@ using Yibao.Domain.Contributions;
 using Yibao.Domain.Funds;
 using Yibao.Domain.Institutions;
 using Yibao.Domain.Registry;
+using Yibao.Domain.Settlement;
 
 namespace Yibao.Infrastructure.Persistence.Bulk;
 
@@ -151,7 +152,7 @@ public sealed class SqliteBulkLoader(AppDbContext db) : IBulkLoader
             }, cancellationToken);
 
     public Task<int> WriteJournalLinesAsync(IEnumerable<JournalLine> rows, CancellationToken cancellationToken = default) =>
-        InsertAsync("journal_lines", ["id", "journal_entry_id", "fund", "account_code", "debit", "credit", "person_id", "employer_id"], rows,
+        InsertAsync("journal_lines", ["id", "journal_entry_id", "fund", "account_code", "debit", "credit", "person_id", "employer_id", "institution_id"], rows,
             (p, r) =>
             {
                 p[0].Value = r.Id;
@@ -162,6 +163,7 @@ public sealed class SqliteBulkLoader(AppDbContext db) : IBulkLoader
                 p[5].Value = Decimal(r.Credit);
                 p[6].Value = (object?)r.PersonId ?? DBNull.Value;
                 p[7].Value = (object?)r.EmployerId ?? DBNull.Value;
+                p[8].Value = (object?)r.InstitutionId ?? DBNull.Value;
             }, cancellationToken);
 
     public Task<int> WriteResidentContributionsAsync(IEnumerable<ResidentContribution> rows, CancellationToken cancellationToken = default) =>
@@ -237,6 +239,108 @@ public sealed class SqliteBulkLoader(AppDbContext db) : IBulkLoader
                 p[6].Value = (object?)r.SourceFile ?? DBNull.Value;
                 p[7].Value = r.JournalEntryId;
             }, cancellationToken);
+
+    public Task<int> WriteEncountersAsync(IEnumerable<MedicalEncounter> rows, CancellationToken cancellationToken = default) =>
+        InsertAsync("medical_encounters", ["id", "mdtrt_id", "institution_id", "person_id", "psn_no", "insutype", "med_type", "begin_date", "dise_codg", "chronic_disease",
+                "ipt_otp_no", "adm_dept_codg", "adm_bed", "endtime", "dscg_maindiag_code", "dscg_way", "insuplc_admdvs", "status", "created_at"], rows,
+            (p, r) =>
+            {
+                p[0].Value = r.Id;
+                p[1].Value = r.MdtrtId;
+                p[2].Value = r.InstitutionId;
+                p[3].Value = r.PersonId;
+                p[4].Value = r.PsnNo;
+                p[5].Value = r.Insutype;
+                p[6].Value = (int)r.MedType;
+                p[7].Value = Date(r.BeginDate);
+                p[8].Value = (object?)r.DiseCodg ?? DBNull.Value;
+                p[9].Value = (object?)r.ChronicDisease ?? DBNull.Value;
+                p[10].Value = (object?)r.IptOtpNo ?? DBNull.Value;
+                p[11].Value = (object?)r.AdmDeptCodg ?? DBNull.Value;
+                p[12].Value = (object?)r.AdmBed ?? DBNull.Value;
+                p[13].Value = Date(r.EndDate);
+                p[14].Value = (object?)r.DscgMaindiagCode ?? DBNull.Value;
+                p[15].Value = (object?)r.DscgWay ?? DBNull.Value;
+                p[16].Value = r.PoolAreaCode;
+                p[17].Value = (int)r.Status;
+                p[18].Value = Timestamp(r.CreatedAt);
+            }, cancellationToken);
+
+    public Task<int> WriteFeeDetailsAsync(IEnumerable<FeeDetail> rows, CancellationToken cancellationToken = default) =>
+        InsertAsync("fee_details", ["id", "encounter_id", "feedetl_sn", "med_list_codg", "medins_list_name", "cnt", "pric", "det_item_fee_sumamt", "fee_ocur_date", "cancelled"], rows,
+            (p, r) =>
+            {
+                p[0].Value = r.Id;
+                p[1].Value = r.EncounterId;
+                p[2].Value = r.FeedetlSn;
+                p[3].Value = r.MedListCodg;
+                p[4].Value = (object?)r.MedinsListName ?? DBNull.Value;
+                p[5].Value = Decimal(r.Cnt);
+                p[6].Value = Decimal(r.Pric);
+                p[7].Value = Decimal(r.DetItemFeeSumamt);
+                p[8].Value = Date(r.FeeOcurDate);
+                p[9].Value = r.Cancelled ? 1 : 0;
+            }, cancellationToken);
+
+    public Task<int> WriteSettlementsAsync(IEnumerable<SettlementRecord> rows, CancellationToken cancellationToken = default) =>
+        InsertAsync("settlements", ["id", "setl_id", "encounter_id", "institution_id", "person_id", "psn_no", "insutype", "med_type", "insuplc_admdvs", "setl_date", "year",
+                "policy_version_id", "scheme_name", "place", "filing_no",
+                "medfee_sumamt", "fulamt_ownpay_amt", "overlmt_selfpay", "preselfpay_amt", "inscp_scp_amt", "act_pay_dedc", "hifp_pay", "pool_prop_selfpay", "cvlserv_pay",
+                "hifob_pay", "hifmi_pay", "hifdm_pay", "maf_pay", "oth_pay", "fund_pay_sumamt", "psn_part_amt", "acct_pay", "psn_cash_pay",
+                "explanation_json", "lines_json", "accumulators_before_json", "accumulators_after_json", "review_warnings_json", "status", "journal_entry_id",
+                "reversal_journal_entry_id", "created_at", "cancelled_at", "cancel_reason", "cancelled_by"], rows,
+            (p, r) =>
+            {
+                p[0].Value = r.Id;
+                p[1].Value = r.SetlId;
+                p[2].Value = r.EncounterId;
+                p[3].Value = r.InstitutionId;
+                p[4].Value = r.PersonId;
+                p[5].Value = r.PsnNo;
+                p[6].Value = r.Insutype;
+                p[7].Value = (int)r.MedType;
+                p[8].Value = r.PoolAreaCode;
+                p[9].Value = Date(r.SetlDate);
+                p[10].Value = r.Year;
+                p[11].Value = r.PolicyVersionId;
+                p[12].Value = r.SchemeName;
+                p[13].Value = (int)r.Place;
+                p[14].Value = (object?)r.FilingNo ?? DBNull.Value;
+                var i = 15;
+                foreach (var v in (ReadOnlySpan<decimal>)[r.MedfeeSumamt, r.FulamtOwnpayAmt, r.OverlmtSelfpay, r.PreselfpayAmt, r.InscpScpAmt, r.ActPayDedc, r.HifpPay,
+                    r.PoolPropSelfpay, r.CvlservPay, r.HifobPay, r.HifmiPay, r.HifdmPay, r.MafPay, r.OthPay, r.FundPaySumamt, r.PsnPartAmt, r.AcctPay, r.PsnCashPay])
+                {
+                    p[i++].Value = Decimal(v);
+                }
+
+                p[33].Value = r.ExplanationJson;
+                p[34].Value = r.LinesJson;
+                p[35].Value = r.AccumulatorsBeforeJson;
+                p[36].Value = r.AccumulatorsAfterJson;
+                p[37].Value = (object?)r.ReviewWarningsJson ?? DBNull.Value;
+                p[38].Value = (int)r.Status;
+                p[39].Value = (object?)r.JournalEntryId ?? DBNull.Value;
+                p[40].Value = (object?)r.ReversalJournalEntryId ?? DBNull.Value;
+                p[41].Value = Timestamp(r.CreatedAt);
+                p[42].Value = r.CancelledAt is { } c ? Timestamp(c) : DBNull.Value;
+                p[43].Value = (object?)r.CancelReason ?? DBNull.Value;
+                p[44].Value = (object?)r.CancelledBy ?? DBNull.Value;
+            }, cancellationToken);
+
+    public Task<int> WritePersonAccumulatorsAsync(IEnumerable<PersonAccumulator> rows, CancellationToken cancellationToken = default) =>
+        InsertAsync("person_accumulators", ["id", "person_id", "year", "values_json", "version", "updated_at"], rows,
+            (p, r) =>
+            {
+                p[0].Value = r.Id;
+                p[1].Value = r.PersonId;
+                p[2].Value = r.Year;
+                p[3].Value = r.ValuesJson;
+                p[4].Value = r.Version;
+                p[5].Value = Timestamp(r.UpdatedAt);
+            }, cancellationToken);
+
+    /// <summary>DateTime as EF Core's SQLite provider stores it (TEXT, invariant).</summary>
+    private static string Timestamp(DateTime v) => v.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
 
     /// <summary>DateOnly as EF Core's SQLite provider stores it.</summary>
     private static object Date(DateOnly? d) => d is { } v ? v.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : DBNull.Value;

@@ -1,0 +1,165 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Yibao.Application.Funds;
+using Yibao.Application.Settlement;
+using Yibao.Application.Tests.Common;
+using Yibao.Domain.Funds;
+using Yibao.Domain.Policies;
+using Yibao.Domain.Settlement;
+using Yibao.Infrastructure.Demo;
+using Yibao.Infrastructure.Persistence;
+
+namespace Yibao.Application.Tests.Settlement;
+
+/// <summary>
+/// The demo county's generated year of care (yibao demo seed) is internally consistent on both engines: fee lines add up to
+/// medfee_sumamt, every journal entry balances per fund and pays exactly what the settlement's funds paid, the accumulators
+/// are the chained sum of the person's settlements, each 月结算单 equals its settlements, and the trial balance balances.
+/// </summary>
+public sealed class DemoCareTests
+{
+    public static TheoryData<string> Providers => TestDatabase.Providers;
+
+    private const int Insured = 700;
+    private const long Seed = 11;
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Seeded_year_of_care_is_consistent_with_statements_accumulators_and_ledger(string provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        var county = await db.InScopeAsync(sp => sp.GetRequiredService<DemoSeeder>().SeedAsync(new DemoCountyOptions(Insured, Seed)));
+        county.Succeeded.ShouldBeTrue(string.Join("；", county.Errors.Select(e => e.Message)));
+        var catalog = await db.InScopeAsync(sp => sp.GetRequiredService<CatalogPolicySeeder>().SeedAsync(DemoCountyGenerator.CountyCode));
+        catalog.Succeeded.ShouldBeTrue(string.Join("；", catalog.Errors.Select(e => e.Message)));
+
+        var run = await db.InScopeAsync(sp => sp.GetRequiredService<DemoCareSeeder>().SeedAsync(Seed));
+        run.Succeeded.ShouldBeTrue(string.Join("；", run.Errors.Select(e => e.Message)));
+        var care = run.Value!;
+        var c = care.Counts;
+        care.Persons.ShouldBe(Insured);
+        c.Outpatient.ShouldBeGreaterThan(0);
+        c.Pharmacy.ShouldBeGreaterThan(0);
+        c.Chronic.ShouldBeGreaterThan(0);
+        c.Inpatient.ShouldBeGreaterThan(0);
+        c.Filings.ShouldBeGreaterThan(0);
+        c.NonLocal.ShouldBeGreaterThan(0);
+        c.ClassCLines.ShouldBeGreaterThan(0);
+        c.OutOfCatalogLines.ShouldBeGreaterThan(0);
+        care.ManualReimbursements.ShouldBeGreaterThan(0);
+        // About 3 benefit events per insured person a year, and realistic admission rates.
+        ((double)c.Settlements / Insured).ShouldBeInRange(2.2, 4.0);
+        ((double)c.Inpatient / Insured).ShouldBeInRange(0.10, 0.30);
+
+        await using var scope = db.Services.CreateAsyncScope();
+        var ctx = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var settlements = await ctx.Settlements.AsNoTracking().OrderBy(s => s.Id).ToListAsync(TestContext.Current.CancellationToken);
+        settlements.Count.ShouldBe(c.Settlements);
+        (await ctx.FeeDetails.CountAsync(TestContext.Current.CancellationToken)).ShouldBe((int)c.FeeLines);
+        (await ctx.MedicalEncounters.CountAsync(e => e.Status == EncounterStatus.Settled, TestContext.Current.CancellationToken)).ShouldBe(c.Settlements);
+        settlements.Where(s => s.Place != Place.Local).ShouldNotBeEmpty();
+        settlements.Where(s => s.FilingNo != null).ShouldNotBeEmpty();
+
+        // Fee lines add up to medfee_sumamt, and the engine's identity holds (fund + person = total).
+        var lineSums = await ctx.FeeDetails.AsNoTracking().GroupBy(f => f.EncounterId)
+            .Select(g => new { g.Key, Total = g.Sum(f => f.DetItemFeeSumamt), Count = g.Count() }).ToDictionaryAsync(x => x.Key, TestContext.Current.CancellationToken);
+        foreach (var s in settlements)
+        {
+            lineSums[s.EncounterId].Total.ShouldBe(s.MedfeeSumamt, s.SetlId);
+            (s.FundPaySumamt + s.PsnPartAmt).ShouldBe(s.MedfeeSumamt, s.SetlId);
+        }
+
+        // Outpatient 2–8 lines (pharmacy 1–5), admissions 10–600.
+        foreach (var s in settlements)
+        {
+            var n = lineSums[s.EncounterId].Count;
+            if (s.MedType == Domain.Catalogs.VisitType.Inpatient)
+            {
+                n.ShouldBeInRange(10, 600, s.SetlId);
+            }
+            else
+            {
+                n.ShouldBeInRange(1, 12, s.SetlId);
+            }
+        }
+
+        // Every journal entry balances per fund; a settlement's entry credits the institution payable with what its funds paid.
+        var lines = await ctx.Set<JournalLine>().AsNoTracking().ToListAsync(TestContext.Current.CancellationToken);
+        foreach (var g in lines.GroupBy(l => (l.JournalEntryId, l.Fund)))
+        {
+            g.Sum(l => l.Debit).ShouldBe(g.Sum(l => l.Credit), $"凭证 {g.Key.JournalEntryId} {g.Key.Fund} 借贷不平");
+        }
+
+        var byEntry = lines.ToLookup(l => l.JournalEntryId);
+        foreach (var s in settlements)
+        {
+            var paid = s.FundPaySumamt + s.AcctPay;
+            if (s.JournalEntryId is { } id)
+            {
+                byEntry[id].Where(l => l.AccountCode == LedgerAccounts.InstitutionPayable && l.InstitutionId == s.InstitutionId).Sum(l => l.Credit).ShouldBe(paid, s.SetlId);
+            }
+            else
+            {
+                paid.ShouldBe(0m, s.SetlId);
+            }
+        }
+
+        // Accumulators: each settlement starts from the previous one's result, and the stored year-to-date values are the
+        // sum of the person's settlements (and approved manual reimbursements).
+        var reimbursements = await ctx.ManualReimbursements.AsNoTracking().Where(r => r.Status == ReimbursementStatus.Approved).ToListAsync(TestContext.Current.CancellationToken);
+        reimbursements.Count.ShouldBe(care.ManualReimbursements);
+        reimbursements.ShouldAllBe(r => r.PaidDate != null && r.JournalEntryId != null);
+        var accumulators = await ctx.PersonAccumulators.AsNoTracking().ToListAsync(TestContext.Current.CancellationToken);
+        var byPerson = settlements.ToLookup(s => s.PersonId);
+        accumulators.Select(a => a.PersonId).Distinct().Count().ShouldBe(accumulators.Count);
+        foreach (var a in accumulators)
+        {
+            var sum = new Dictionary<string, decimal>(StringComparer.Ordinal);
+            string? previous = null;
+            var increments = byPerson[a.PersonId].Select(s => (s.AccumulatorsBeforeJson, s.AccumulatorsAfterJson))
+                .Concat(reimbursements.Where(r => r.PersonId == a.PersonId).Select(r => (r.AccumulatorsBeforeJson!, r.AccumulatorsAfterJson!)));
+            foreach (var (before, after) in increments)
+            {
+                if (previous is not null)
+                {
+                    before.ShouldBe(previous, $"人员 {a.PersonId} 的累计未按时间顺序衔接");
+                }
+
+                previous = after;
+                var b = OnlineSettlement.ReadAccumulators(before);
+                foreach (var (k, v) in OnlineSettlement.ReadAccumulators(after))
+                {
+                    sum[k] = sum.GetValueOrDefault(k) + v - b.GetValueOrDefault(k);
+                }
+            }
+
+            var stored = OnlineSettlement.ReadAccumulators(a.ValuesJson);
+            foreach (var key in stored.Keys.Union(sum.Keys))
+            {
+                stored.GetValueOrDefault(key).ShouldBe(sum.GetValueOrDefault(key), $"人员 {a.PersonId} 累计 {key}");
+            }
+        }
+
+        // 月结算单 = the month's settlements of the institution, and what it owes = what their funds paid.
+        var statements = scope.ServiceProvider.GetRequiredService<GetMonthlyStatementHandler>();
+        var codes = await ctx.Institutions.AsNoTracking().ToDictionaryAsync(i => i.Id, i => i.Code, TestContext.Current.CancellationToken);
+        foreach (var g in settlements.GroupBy(s => (s.InstitutionId, s.SetlDate.Year, s.SetlDate.Month)).Take(150))
+        {
+            var st = await statements.HandleAsync(new GetMonthlyStatement(codes[g.Key.InstitutionId], g.Key.Year, g.Key.Month), TestContext.Current.CancellationToken);
+            st.Succeeded.ShouldBeTrue();
+            st.Value!.SettledCount.ShouldBe(g.Count());
+            st.Value.Fields.Single(f => f.Code == "medfee_sumamt").Settled.ShouldBe(g.Sum(s => s.MedfeeSumamt));
+            st.Value.Fields.Single(f => f.Code == "fund_pay_sumamt").Settled.ShouldBe(g.Sum(s => s.FundPaySumamt));
+            st.Value.TotalOwed.ShouldBe(g.Sum(s => s.FundPaySumamt + s.AcctPay));
+        }
+
+        var trial = await scope.ServiceProvider.GetRequiredService<GetTrialBalanceHandler>()
+            .HandleAsync(new GetTrialBalance(new DateOnly(2000, 1, 1), new DateOnly(2100, 12, 31)), TestContext.Current.CancellationToken);
+        trial.Value!.Balanced.ShouldBeTrue();
+
+        // Only empty: a second run refuses.
+        var again = await db.InScopeAsync(sp => sp.GetRequiredService<DemoCareSeeder>().SeedAsync(Seed));
+        again.Succeeded.ShouldBeFalse();
+        again.Errors[0].Code.ShouldBe("care-not-empty");
+    }
+}
