@@ -63,7 +63,7 @@ public sealed class SearchReviewFlagsHandler(IAppDbContext db)
         var size = Math.Clamp(q.PageSize, 1, 500);
         var filtered = Filter(q);
         var total = await filtered.CountAsync(ct);
-        var rows = await Project(filtered.OrderByDescending(f => f.Amount).ThenBy(f => f.Id).Skip((page - 1) * size).Take(size)).ToListAsync(ct);
+        var rows = await Project(filtered.OrderByDescending(f => (double)f.Amount).ThenBy(f => f.Id).Skip((page - 1) * size).Take(size)).ToListAsync(ct);
         return new PagedList<ReviewFlagRow>(rows, page, size, total);
     }
 

@@ -64,8 +64,8 @@ public sealed class StoredReviewRuleSource(IServiceScopeFactory scopes, TimeProv
 
     private static async Task<(int Count, long Versions)> StampAsync(AppDbContext db, CancellationToken ct)
     {
-        var s = await db.ReviewRules.AsNoTracking().GroupBy(_ => 1).Select(g => new { Count = g.Count(), Versions = g.Sum(r => (long)r.Version) }).FirstOrDefaultAsync(ct);
-        return s is null ? (0, 0) : (s.Count, s.Versions);
+        var count = await db.ReviewRules.CountAsync(ct);
+        return count == 0 ? (0, 0) : (count, await db.ReviewRules.SumAsync(r => (long)r.Version, ct));
     }
 }
 

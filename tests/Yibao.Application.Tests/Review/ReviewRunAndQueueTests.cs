@@ -116,7 +116,8 @@ public sealed class ReviewRunAndQueueTests
         var st = (await Do(db, sp => sp.GetRequiredService<GetMonthlyStatementHandler>().HandleAsync(new GetMonthlyStatement(s.A.FixmedinsCode, 2026, 3)))).Value!;
         st.Deductions.Count.ShouldBe(2);
         st.TotalDeducted.ShouldBe(625m);
-        st.Funds.Single(f => f.Fund == FundCode.ResidentPool).Owed.ShouldBe(-625m);
+        // The settlement itself is dated today (the clock), so A is owed its 统筹 payment less the deductions.
+        st.Funds.Single(f => f.Fund == FundCode.ResidentPool).Owed.ShouldBe(flagged.Setlinfo["hifp_pay"] - 625m);
         (await Do(db, sp => sp.GetRequiredService<GetMonthlyStatementHandler>().HandleAsync(new GetMonthlyStatement(s.B.FixmedinsCode, 2026, 3)))).Value!.Deductions.ShouldBeEmpty();
 
         // Queue filters and statistics.
@@ -158,18 +159,18 @@ public sealed class ReviewRunAndQueueTests
 
         // Saved as draft: no 事中 reviewer; enabled: the cached reviewer is rebuilt with it; retired: gone again.
         var source = db.Services.GetRequiredService<IReviewRuleSource>();
-        (await source.GetInlineReviewerAsync()).Reviewer.ShouldBeNull();
+        (await source.GetInlineReviewerAsync(TestContext.Current.CancellationToken)).Reviewer.ShouldBeNull();
         var saved = await Do(db, sp => sp.GetRequiredService<SaveReviewRuleHandler>().HandleAsync(draft));
         saved.Succeeded.ShouldBeTrue(string.Join("；", saved.Errors.Select(e => e.Message)));
         (await Do(db, sp => sp.GetRequiredService<SaveReviewRuleHandler>().HandleAsync(draft))).Errors.Single().Message.ShouldBe("$.id：规则编号“T-PRICE”已存在");
-        (await source.GetInlineReviewerAsync()).Reviewer.ShouldBeNull();
+        (await source.GetInlineReviewerAsync(TestContext.Current.CancellationToken)).Reviewer.ShouldBeNull();
         var enabled = await Do(db, sp => sp.GetRequiredService<ChangeReviewRuleStatusHandler>().HandleAsync(new ChangeReviewRuleStatus("T-PRICE", ReviewRuleStatus.Enabled)));
         enabled.Value!.Version.ShouldBe(2);
-        var reviewer = (await source.GetInlineReviewerAsync()).Reviewer;
+        var reviewer = (await source.GetInlineReviewerAsync(TestContext.Current.CancellationToken)).Reviewer;
         reviewer.ShouldNotBeNull();
         reviewer.Engine.Rules.Single().Id.ShouldBe("T-PRICE");
         (await Do(db, sp => sp.GetRequiredService<ChangeReviewRuleStatusHandler>().HandleAsync(new ChangeReviewRuleStatus("T-PRICE", ReviewRuleStatus.Disabled)))).Succeeded.ShouldBeTrue();
-        (await source.GetInlineReviewerAsync()).Reviewer.ShouldBeNull();
+        (await source.GetInlineReviewerAsync(TestContext.Current.CancellationToken)).Reviewer.ShouldBeNull();
 
         // Export gives a file that imports back unchanged.
         var json = await Do(db, sp => sp.GetRequiredService<ExportReviewRulesHandler>().HandleAsync(new ExportReviewRules()));
