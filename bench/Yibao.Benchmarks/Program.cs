@@ -6,6 +6,11 @@ if (args is ["review-inline-timing", ..])
     return Yibao.Benchmarks.Review.ReviewTiming.RunInline(args);
 }
 
+if (args is ["review-pg-timing", ..])
+{
+    return await Yibao.Benchmarks.Review.ReviewPgTiming.RunAsync(args);
+}
+
 if (args is ["review-timing", ..])
 {
     return Yibao.Benchmarks.Review.ReviewTiming.Run(args);

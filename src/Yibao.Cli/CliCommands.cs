@@ -32,6 +32,7 @@ internal static class CliCommands
         root.Subcommands.Add(PersonImportCommands.Build(ctx));
         root.Subcommands.Add(ContributionCommands.Build(ctx));
         root.Subcommands.Add(AccountCommands.Build(ctx));
+        root.Subcommands.Add(ReviewCommands.Build(ctx));
         return root;
     }
 

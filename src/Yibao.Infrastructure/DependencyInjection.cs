@@ -109,7 +109,22 @@ public static class DependencyInjection
         }
 
         // 事中智能审核 rule set for settlement (YIBAO_REVIEW_RULES; none by default).
-        services.TryAddSingleton<Yibao.Application.Review.IReviewRuleSource>(_ => new Yibao.Infrastructure.Review.FileReviewRuleSource(configuration));
+        services.TryAddSingleton<Yibao.Infrastructure.Review.StoredReviewRuleSource>();
+        services.TryAddSingleton<Yibao.Application.Review.IReviewRuleCache>(sp => sp.GetRequiredService<Yibao.Infrastructure.Review.StoredReviewRuleSource>());
+        services.TryAddSingleton<Yibao.Application.Review.IReviewRuleSource>(sp =>
+            new Yibao.Infrastructure.Review.ReviewRuleSourceSelector(configuration, sp.GetRequiredService<Yibao.Infrastructure.Review.StoredReviewRuleSource>()));
+        services.AddScoped<Yibao.Application.Review.IReviewBatchReader, Yibao.Infrastructure.Review.ReviewBatchReader>();
+        services.AddScoped<Yibao.Application.Review.IReviewFlagWriter, Yibao.Infrastructure.Review.ReviewFlagWriter>();
+        services.AddScoped<Yibao.Application.Review.ReviewEvaluator>();
+        services.AddScoped<Yibao.Application.Review.ImportReviewRulesHandler>();
+        services.AddScoped<Yibao.Application.Review.ExportReviewRulesHandler>();
+        services.AddScoped<Yibao.Application.Review.ListReviewRulesHandler>();
+        services.AddScoped<Yibao.Application.Review.SaveReviewRuleHandler>();
+        services.AddScoped<Yibao.Application.Review.ChangeReviewRuleStatusHandler>();
+        services.AddScoped<Yibao.Application.Review.RunReviewHandler>();
+        services.AddScoped<Yibao.Application.Review.TestReviewRulesHandler>();
+        services.AddScoped<Yibao.Application.Review.SearchReviewFlagsHandler>();
+        services.AddScoped<Yibao.Application.Review.DecideReviewFlagHandler>();
         services.AddScoped<IPersonSettlementLock, PersonSettlementLock>();
         services.AddScoped<IInstitutionPaymentLock, InstitutionPaymentLock>();
         services.AddScoped<IdempotentRequests>();

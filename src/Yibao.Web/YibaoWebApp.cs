@@ -85,6 +85,7 @@ public static class YibaoWebApp
             .AddPolicy(Policies.SettlementRead, p => p.RequireRole(SettlementAccess.ReadRoles))
             .AddPolicy(Policies.InstitutionRead, p => p.RequireRole(SettlementAccess.InstitutionReadRoles))
             .AddPolicy(Policies.FundsRead, p => p.RequireRole(SettlementAccess.FundsReadRoles))
+            .AddPolicy(Policies.Review, p => p.RequireRole(Roles.Reviewer))
             .AddPolicy(Policies.BudgetRead, p => p.RequireRole(Roles.Finance, Roles.Leader))
             .AddPolicy(Policies.BudgetWrite, p => p.RequireRole(Roles.Finance))
             .AddPolicy(Policies.ContributionRead, p => p.RequireRole(ContributionAccess.ReadRoles))
@@ -100,6 +101,7 @@ public static class YibaoWebApp
             o.Conventions.AuthorizeFolder("/Settlement", Policies.SettlementRead);
             o.Conventions.AuthorizeFolder("/Institutions", Policies.InstitutionRead);
             o.Conventions.AuthorizeFolder("/Funds", Policies.FundsRead);
+            o.Conventions.AuthorizeFolder("/Review", Policies.Review);
             o.Conventions.AuthorizeFolder("/Performance", Policies.BudgetRead);
             o.Conventions.AuthorizePage("/Budget/Import", Policies.BudgetWrite);
             o.Conventions.AuthorizePage("/Budget/Create", Policies.BudgetWrite);
@@ -195,6 +197,9 @@ public static class YibaoWebApp
 
 public static class Policies
 {
+    /// <summary>智能审核 (rules, runs, review queue): 审核员.</summary>
+    public const string Review = "Review";
+
     public const string Administrator = "Administrator";
 
     /// <summary>医保目录、待遇政策 read: 系统管理员、经办员、审核员 (writes: 系统管理员 only).</summary>

@@ -63,6 +63,9 @@ public interface IAppDbContext
     DbSet<Yibao.Domain.Performance.PerformanceEvaluation> PerformanceEvaluations { get; }
 
     DbSet<Yibao.Domain.Budget.Classification.StoredClassification> BudgetClassifications { get; }
+    DbSet<Yibao.Domain.Review.StoredReviewRule> ReviewRules { get; }
+    DbSet<Yibao.Domain.Review.ReviewRun> ReviewRuns { get; }
+    DbSet<Yibao.Domain.Review.ReviewFlagRecord> ReviewFlags { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

@@ -25,6 +25,9 @@ public sealed record StatementFund(FundCode Fund, string Name, decimal Owed, dec
     public decimal Outstanding => Owed - Disbursed;
 }
 
+/// <summary>扣款 line of a statement: a 2101 debit from 智能审核 (review-deduction journal entries).</summary>
+public sealed record StatementDeduction(DateOnly Date, FundCode Fund, string FundName, string Memo, decimal Amount);
+
 public sealed record MonthlyStatement(
     Institution Institution,
     int Year,
@@ -35,6 +38,11 @@ public sealed record MonthlyStatement(
     IReadOnlyList<StatementFund> Funds,
     IReadOnlyList<Disbursement> Disbursements)
 {
+    /// <summary>智能审核扣款 posted in the month (already netted in <see cref="StatementFund.Owed"/>).</summary>
+    public IReadOnlyList<StatementDeduction> Deductions { get; init; } = [];
+
+    public decimal TotalDeducted => Deductions.Sum(d => d.Amount);
+
     public int NetCount => SettledCount - CancelledCount;
     public decimal TotalOwed => Funds.Sum(f => f.Owed);
     public decimal TotalDisbursed => Funds.Sum(f => f.Disbursed);
@@ -88,7 +96,15 @@ public sealed class GetMonthlyStatementHandler(IAppDbContext db)
                 payable.Where(l => l.Fund == f).Sum(l => l.Credit - l.Debit),
                 disbursements.Where(d => d.Fund == f).Sum(d => d.Amount)))
             .ToList();
-        return AppResult<MonthlyStatement>.Ok(new MonthlyStatement(inst, query.Year, query.Month, settled.Count, cancelled.Count, fields, funds, disbursements));
+        var deductions = await db.JournalEntries.AsNoTracking()
+            .Where(e => e.EntryDate >= first && e.EntryDate <= last && e.SourceType == Review.RunReviewHandler.DeductionSourceType)
+            .SelectMany(e => e.Lines.Where(l => l.InstitutionId == inst.Id && l.AccountCode == LedgerAccounts.InstitutionPayable && l.Debit > 0),
+                (e, l) => new { e.Id, e.EntryDate, e.Memo, l.Fund, l.Debit })
+            .ToListAsync(ct);
+        return AppResult<MonthlyStatement>.Ok(new MonthlyStatement(inst, query.Year, query.Month, settled.Count, cancelled.Count, fields, funds, disbursements)
+        {
+            Deductions = [.. deductions.OrderBy(d => d.EntryDate).ThenBy(d => d.Id).Select(d => new StatementDeduction(d.EntryDate, d.Fund, JournalEntry.FundName(d.Fund), d.Memo, d.Debit))],
+        });
     }
 
     private static Dictionary<string, decimal> Sum(IEnumerable<SettlementRecord> records)
@@ -122,6 +138,10 @@ public sealed class GetMonthlyStatementHandler(IAppDbContext db)
         {
             ["项目"] = "结算笔数", ["字段"] = "setl_cnt", ["本月结算"] = s.SettledCount, ["本月撤销"] = s.CancelledCount, ["净额"] = s.NetCount, ["已拨付"] = null, ["未拨付"] = null,
         });
+        rows.AddRange(s.Deductions.Select(d => new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            ["项目"] = $"智能审核扣款：{d.Memo}（{d.FundName}，{d.Date:yyyy-MM-dd}）", ["字段"] = "2101", ["本月结算"] = null, ["本月撤销"] = null, ["净额"] = -d.Amount, ["已拨付"] = null, ["未拨付"] = null,
+        }));
         rows.AddRange(s.Funds.Select(f => new Dictionary<string, object?>(StringComparer.Ordinal)
         {
             ["项目"] = $"应付款：{f.Name}", ["字段"] = "2101", ["本月结算"] = null, ["本月撤销"] = null, ["净额"] = f.Owed, ["已拨付"] = f.Disbursed, ["未拨付"] = f.Outstanding,

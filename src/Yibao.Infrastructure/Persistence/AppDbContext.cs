@@ -70,6 +70,9 @@ public class AppDbContext : IdentityDbContext<StaffUser, IdentityRole, string>, 
     public DbSet<Yibao.Domain.Performance.PerformanceEvaluation> PerformanceEvaluations => Set<Yibao.Domain.Performance.PerformanceEvaluation>();
 
     public DbSet<Yibao.Domain.Budget.Classification.StoredClassification> BudgetClassifications => Set<Yibao.Domain.Budget.Classification.StoredClassification>();
+    public DbSet<Yibao.Domain.Review.StoredReviewRule> ReviewRules => Set<Yibao.Domain.Review.StoredReviewRule>();
+    public DbSet<Yibao.Domain.Review.ReviewRun> ReviewRuns => Set<Yibao.Domain.Review.ReviewRun>();
+    public DbSet<Yibao.Domain.Review.ReviewFlagRecord> ReviewFlags => Set<Yibao.Domain.Review.ReviewFlagRecord>();
 
     /// <summary>True on PostgreSQL, false on SQLite.</summary>
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";

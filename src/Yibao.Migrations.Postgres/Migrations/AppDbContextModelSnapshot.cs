@@ -2532,6 +2532,307 @@ namespace Yibao.Migrations.Postgres.Migrations
                     b.ToTable("waiting_period_rules", (string)null);
                 });
 
+            modelBuilder.Entity("Yibao.Domain.Review.ReviewFlagRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("decided_by");
+
+                    b.Property<string>("DecisionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("decision_reason");
+
+                    b.Property<long>("EncounterId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("encounter_id");
+
+                    b.Property<DateOnly>("FeeDate")
+                        .HasColumnType("date")
+                        .HasColumnName("fee_date");
+
+                    b.Property<long>("InstitutionId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("institution_id");
+
+                    b.Property<string>("Insutype")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("insutype");
+
+                    b.Property<long?>("JournalEntryId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("journal_entry_id");
+
+                    b.Property<int>("LineCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("line_count");
+
+                    b.Property<string>("LineIds")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("line_ids");
+
+                    b.Property<string>("Parameter")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("parameter");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("reason");
+
+                    b.Property<int>("Result")
+                        .HasColumnType("integer")
+                        .HasColumnName("result");
+
+                    b.Property<string>("RuleCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("rule_code");
+
+                    b.Property<string>("RuleName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("rule_name");
+
+                    b.Property<int>("RuleType")
+                        .HasColumnType("integer")
+                        .HasColumnName("rule_type");
+
+                    b.Property<long>("RunId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("run_id");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_review_flags");
+
+                    b.HasIndex("JournalEntryId")
+                        .HasDatabaseName("ix_review_flags_journal_entry_id");
+
+                    b.HasIndex("RuleCode")
+                        .HasDatabaseName("ix_review_flags_rule_code");
+
+                    b.HasIndex("InstitutionId", "Status")
+                        .HasDatabaseName("ix_review_flags_institution_id_status");
+
+                    b.HasIndex("RunId", "Status")
+                        .HasDatabaseName("ix_review_flags_run_id_status");
+
+                    b.ToTable("review_flags", (string)null);
+                });
+
+            modelBuilder.Entity("Yibao.Domain.Review.ReviewRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("AutoAccepted")
+                        .HasColumnType("integer")
+                        .HasColumnName("auto_accepted");
+
+                    b.Property<decimal>("AutoDeducted")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("auto_deducted");
+
+                    b.Property<int>("EncounterCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("encounter_count");
+
+                    b.Property<double>("EvaluateSeconds")
+                        .HasColumnType("double precision")
+                        .HasColumnName("evaluate_seconds");
+
+                    b.Property<decimal>("FlagAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("flag_amount");
+
+                    b.Property<int>("FlagCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("flag_count");
+
+                    b.Property<DateOnly>("FromDate")
+                        .HasColumnType("date")
+                        .HasColumnName("from_date");
+
+                    b.Property<long>("LineCount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("line_count");
+
+                    b.Property<int>("PersonCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("person_count");
+
+                    b.Property<double>("ReadSeconds")
+                        .HasColumnType("double precision")
+                        .HasColumnName("read_seconds");
+
+                    b.Property<string>("RuleCodes")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("rule_codes");
+
+                    b.Property<int>("RuleCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("rule_count");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("StartedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("started_by");
+
+                    b.Property<DateOnly>("ToDate")
+                        .HasColumnType("date")
+                        .HasColumnName("to_date");
+
+                    b.Property<double>("TotalSeconds")
+                        .HasColumnType("double precision")
+                        .HasColumnName("total_seconds");
+
+                    b.HasKey("Id")
+                        .HasName("pk_review_runs");
+
+                    b.ToTable("review_runs", (string)null);
+                });
+
+            modelBuilder.Entity("Yibao.Domain.Review.StoredReviewRule", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly?>("EffectiveFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("effective_from");
+
+                    b.Property<DateOnly?>("EffectiveTo")
+                        .HasColumnType("date")
+                        .HasColumnName("effective_to");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("ParametersJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("parameters_json");
+
+                    b.Property<int>("Result")
+                        .HasColumnType("integer")
+                        .HasColumnName("result");
+
+                    b.Property<string>("RuleCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("rule_code");
+
+                    b.Property<string>("RuleSetId")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("rule_set_id");
+
+                    b.Property<string>("ScopeJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("scope_json");
+
+                    b.Property<int>("Stages")
+                        .HasColumnType("integer")
+                        .HasColumnName("stages");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("integer")
+                        .HasColumnName("type");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("updated_by");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<int>("Window")
+                        .HasColumnType("integer")
+                        .HasColumnName("window");
+
+                    b.Property<int?>("WindowDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("window_days");
+
+                    b.HasKey("Id")
+                        .HasName("pk_review_rules");
+
+                    b.HasIndex("RuleCode")
+                        .IsUnique()
+                        .HasDatabaseName("ix_review_rules_rule_code");
+
+                    b.HasIndex("Status")
+                        .HasDatabaseName("ix_review_rules_status");
+
+                    b.ToTable("review_rules", (string)null);
+                });
+
             modelBuilder.Entity("Yibao.Domain.Settlement.ApiRequestLog", b =>
                 {
                     b.Property<long>("Id")
@@ -3864,6 +4165,29 @@ namespace Yibao.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_person_special_statuses_persons_person_id");
+                });
+
+            modelBuilder.Entity("Yibao.Domain.Review.ReviewFlagRecord", b =>
+                {
+                    b.HasOne("Yibao.Domain.Institutions.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_review_flags_institutions_institution_id");
+
+                    b.HasOne("Yibao.Domain.Funds.JournalEntry", null)
+                        .WithMany()
+                        .HasForeignKey("JournalEntryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_review_flags_journal_entries_journal_entry_id");
+
+                    b.HasOne("Yibao.Domain.Review.ReviewRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_review_flags_review_runs_run_id");
                 });
 
             modelBuilder.Entity("Yibao.Domain.Settlement.ApiRequestLog", b =>

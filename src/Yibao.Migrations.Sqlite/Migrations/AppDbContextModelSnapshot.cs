@@ -2449,6 +2449,301 @@ namespace Yibao.Migrations.Sqlite.Migrations
                     b.ToTable("waiting_period_rules", (string)null);
                 });
 
+            modelBuilder.Entity("Yibao.Domain.Review.ReviewFlagRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("amount");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_by");
+
+                    b.Property<string>("DecisionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decision_reason");
+
+                    b.Property<long>("EncounterId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("encounter_id");
+
+                    b.Property<DateOnly>("FeeDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("fee_date");
+
+                    b.Property<long>("InstitutionId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("institution_id");
+
+                    b.Property<string>("Insutype")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("insutype");
+
+                    b.Property<long?>("JournalEntryId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("journal_entry_id");
+
+                    b.Property<int>("LineCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("line_count");
+
+                    b.Property<string>("LineIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("line_ids");
+
+                    b.Property<string>("Parameter")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("parameter");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<int>("Result")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("result");
+
+                    b.Property<string>("RuleCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rule_code");
+
+                    b.Property<string>("RuleName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rule_name");
+
+                    b.Property<int>("RuleType")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rule_type");
+
+                    b.Property<long>("RunId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("run_id");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_review_flags");
+
+                    b.HasIndex("JournalEntryId")
+                        .HasDatabaseName("ix_review_flags_journal_entry_id");
+
+                    b.HasIndex("RuleCode")
+                        .HasDatabaseName("ix_review_flags_rule_code");
+
+                    b.HasIndex("InstitutionId", "Status")
+                        .HasDatabaseName("ix_review_flags_institution_id_status");
+
+                    b.HasIndex("RunId", "Status")
+                        .HasDatabaseName("ix_review_flags_run_id_status");
+
+                    b.ToTable("review_flags", (string)null);
+                });
+
+            modelBuilder.Entity("Yibao.Domain.Review.ReviewRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("AutoAccepted")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("auto_accepted");
+
+                    b.Property<decimal>("AutoDeducted")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("auto_deducted");
+
+                    b.Property<int>("EncounterCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("encounter_count");
+
+                    b.Property<double>("EvaluateSeconds")
+                        .HasColumnType("REAL")
+                        .HasColumnName("evaluate_seconds");
+
+                    b.Property<decimal>("FlagAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("flag_amount");
+
+                    b.Property<int>("FlagCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("flag_count");
+
+                    b.Property<DateOnly>("FromDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from_date");
+
+                    b.Property<long>("LineCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("line_count");
+
+                    b.Property<int>("PersonCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("person_count");
+
+                    b.Property<double>("ReadSeconds")
+                        .HasColumnType("REAL")
+                        .HasColumnName("read_seconds");
+
+                    b.Property<string>("RuleCodes")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rule_codes");
+
+                    b.Property<int>("RuleCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rule_count");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("StartedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("started_by");
+
+                    b.Property<DateOnly>("ToDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("to_date");
+
+                    b.Property<double>("TotalSeconds")
+                        .HasColumnType("REAL")
+                        .HasColumnName("total_seconds");
+
+                    b.HasKey("Id")
+                        .HasName("pk_review_runs");
+
+                    b.ToTable("review_runs", (string)null);
+                });
+
+            modelBuilder.Entity("Yibao.Domain.Review.StoredReviewRule", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly?>("EffectiveFrom")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("effective_from");
+
+                    b.Property<DateOnly?>("EffectiveTo")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("effective_to");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("ParametersJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("parameters_json");
+
+                    b.Property<int>("Result")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("result");
+
+                    b.Property<string>("RuleCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rule_code");
+
+                    b.Property<string>("RuleSetId")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rule_set_id");
+
+                    b.Property<string>("ScopeJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("scope_json");
+
+                    b.Property<int>("Stages")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("stages");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("type");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_by");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.Property<int>("Window")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("window");
+
+                    b.Property<int?>("WindowDays")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("window_days");
+
+                    b.HasKey("Id")
+                        .HasName("pk_review_rules");
+
+                    b.HasIndex("RuleCode")
+                        .IsUnique()
+                        .HasDatabaseName("ix_review_rules_rule_code");
+
+                    b.HasIndex("Status")
+                        .HasDatabaseName("ix_review_rules_status");
+
+                    b.ToTable("review_rules", (string)null);
+                });
+
             modelBuilder.Entity("Yibao.Domain.Settlement.ApiRequestLog", b =>
                 {
                     b.Property<long>("Id")
@@ -3767,6 +4062,29 @@ namespace Yibao.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_person_special_statuses_persons_person_id");
+                });
+
+            modelBuilder.Entity("Yibao.Domain.Review.ReviewFlagRecord", b =>
+                {
+                    b.HasOne("Yibao.Domain.Institutions.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_review_flags_institutions_institution_id");
+
+                    b.HasOne("Yibao.Domain.Funds.JournalEntry", null)
+                        .WithMany()
+                        .HasForeignKey("JournalEntryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_review_flags_journal_entries_journal_entry_id");
+
+                    b.HasOne("Yibao.Domain.Review.ReviewRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_review_flags_review_runs_run_id");
                 });
 
             modelBuilder.Entity("Yibao.Domain.Settlement.ApiRequestLog", b =>

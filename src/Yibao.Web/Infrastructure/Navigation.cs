@@ -48,6 +48,11 @@ public static class Navigation
         new("结算", "bi-receipt", [
             new NavItem("结算查询", "/Settlement/Index", "bi-search", SettlementAccess.ReadRoles),
         ]),
+        new("智能审核", "bi-shield-check", [
+            new NavItem("审核规则", "/Review/Rules/Index", "bi-list-check", Roles.Reviewer),
+            new NavItem("事后审核", "/Review/Runs", "bi-play-circle", Roles.Reviewer),
+            new NavItem("疑点审核", "/Review/Flags", "bi-flag", Roles.Reviewer),
+        ]),
         new("异地就医/手工报销", "bi-geo-alt", [
             new NavItem("异地就医备案", "/OutOfArea/Filings/Index", "bi-geo", OffsiteAccess.FilingReaderRoles),
             new NavItem("手工报销", "/Settlement/Manual/Index", "bi-receipt", OffsiteAccess.ReimbursementReaderRoles),

@@ -36,6 +36,17 @@ public static class StatementPdf
 
         sb.Append(CultureInfo.InvariantCulture, $"<tr><th>合计</th><th class=\"n\">{Y(s.TotalOwed)}</th><th class=\"n\">{Y(s.TotalDisbursed)}</th><th class=\"n\">{Y(s.TotalOutstanding)}</th></tr></tbody></table>");
         sb.Append(CultureInfo.InvariantCulture, $"<p>应付合计（大写）：{E(Money.ToChineseUppercase(s.TotalOwed))}</p>");
+        if (s.Deductions.Count > 0)
+        {
+            sb.Append("<table><thead><tr><th>智能审核扣款日期</th><th>基金</th><th>摘要</th><th>扣款金额</th></tr></thead><tbody>");
+            foreach (var d in s.Deductions)
+            {
+                sb.Append(CultureInfo.InvariantCulture, $"<tr><td>{d.Date:yyyy-MM-dd}</td><td>{E(d.FundName)}</td><td>{E(d.Memo)}</td><td class=\"n\">{Y(d.Amount)}</td></tr>");
+            }
+
+            sb.Append(CultureInfo.InvariantCulture, $"<tr><th colspan=\"3\">扣款合计（已从应付金额中扣减）</th><th class=\"n\">{Y(s.TotalDeducted)}</th></tr></tbody></table>");
+        }
+
         sb.Append(CultureInfo.InvariantCulture, $"<div class=\"sign\"><span>经办机构（盖章）：</span><span>定点医药机构（盖章）：</span><span>打印时间：{generatedAtUtc.AddHours(8).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)}</span></div>");
         sb.Append("</body></html>");
         return sb.ToString();
