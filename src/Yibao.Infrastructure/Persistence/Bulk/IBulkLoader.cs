@@ -55,6 +55,9 @@ public interface IBulkLoader : IAsyncDisposable
     /// <summary>税务入库记录 (their journal entries first, through <see cref="WriteJournalEntriesAsync"/>).</summary>
     Task<int> WriteEmployerPaymentsAsync(IEnumerable<EmployerPayment> rows, CancellationToken cancellationToken = default);
 
+    /// <summary>灵活就业人员缴费 (their journal entries first).</summary>
+    Task<int> WriteFlexibleContributionsAsync(IEnumerable<FlexibleContribution> rows, CancellationToken cancellationToken = default);
+
     /// <summary>Moves identity sequences past the loaded ids and commits.</summary>
     Task CommitAsync(CancellationToken cancellationToken = default);
 }
