@@ -47,7 +47,7 @@ public sealed class ResidentPoliciesModel(ListResidentContributionPoliciesHandle
         }
         else
         {
-            var latest = Items.FirstOrDefault();
+            var latest = Items.Count > 0 ? Items[0] : null;
             Year = clock.TodayInChina().Year + 1;
             PoolAreaCode = latest?.PoolAreaCode;
         }

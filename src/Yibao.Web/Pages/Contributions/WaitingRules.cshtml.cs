@@ -51,7 +51,7 @@ public sealed class WaitingRulesModel(ListWaitingPeriodRulesHandler list, SaveWa
         }
         else
         {
-            PoolAreaCode = Items.FirstOrDefault()?.PoolAreaCode;
+            PoolAreaCode = Items.Count > 0 ? Items[0].PoolAreaCode : null;
             EffectiveFrom = new DateOnly(clock.TodayInChina().Year + 1, 1, 1);
         }
     }
