@@ -3,9 +3,11 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Yibao.Application.Accounts;
 using Yibao.Application.Admin;
 using Yibao.Application.Common;
 using Yibao.Domain.Admin;
+using Yibao.Domain.Contributions;
 using Yibao.Infrastructure.Demo;
 using Yibao.Infrastructure.Persistence;
 
@@ -247,6 +249,27 @@ internal static class CliCommands
                 $"已写入：乡镇 {s.Townships} 个，村/社区 {s.Villages} 个，家庭户 {s.Households} 户，人员 {s.Persons} 人，参保单位 {s.Employers} 家，定点医药机构 {s.Institutions} 家"));
             await ctx.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"参保记录 {s.Enrollments} 条（职工 310：{s.EmployeeEnrollments}，居民 390：{s.Enrollments - s.EmployeeEnrollments}），特殊身份 {s.SpecialStatuses} 条，{DemoCoverage.ContributionYear} 年度居民缴费 {s.Contributions} 笔（记账分录 {s.JournalLines} 行）"));
+            if (s.Employee is { } emp)
+            {
+                await ctx.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                    $"{emp.Year} 年度职工征缴：缴费基数 {emp.Bases} 人（核定调整 {emp.AdjustedBases} 人），征收计划 {emp.Plans} 个（{ContributionPeriod.Format(emp.FirstPeriod)} 至 {ContributionPeriod.Format(emp.LastPeriod)}，明细 {emp.PlanLines} 行，应缴 {emp.Planned:0.00} 元），税务入库 {emp.Payments} 笔 {emp.Received:0.00} 元，灵活就业缴费 {emp.FlexiblePayments} 笔 {emp.FlexibleReceived:0.00} 元，欠费单位 {emp.EmployersInArrears} 家（记账分录 {emp.JournalLines} 行）"));
+                await ctx.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"写入用时 {watch.Elapsed.TotalSeconds:0.0} 秒；正在按月划入职工个人账户（同 yibao accounts credit）"));
+                var credit = sp.GetRequiredService<CreditPersonalAccountsHandler>();
+                for (var period = emp.FirstPeriod; period <= emp.LastPeriod; period++)
+                {
+                    var credited = await credit.HandleAsync(new CreditPersonalAccounts(ContributionPeriod.Year(period), ContributionPeriod.Month(period)), token);
+                    if (!credited.Succeeded)
+                    {
+                        await WriteErrorsAsync(ctx, "未能划入个人账户", credited.Errors);
+                        return ExitCodes.Failed;
+                    }
+
+                    var c = credited.Value!;
+                    await ctx.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                        $"个人账户划入 {ContributionPeriod.Format(period)}：在职 {c.InService} 人，退休 {c.Retired} 人，合计 {c.Total:0.00} 元"));
+                }
+            }
+
             var catalogExit = await CatalogPolicyCommands.SeedDemoAsync(ctx, sp, token);
             if (catalogExit == ExitCodes.Success && !r.GetValue(withoutCare))
             {

@@ -78,10 +78,14 @@ public static class DependencyInjection
         services.AddScoped<SearchEmployersHandler>();
         services.AddScoped<GetEmployerDetailHandler>();
         services.AddScoped<SaveWaitingPeriodRuleHandler>();
+        services.AddScoped<UpdateWaitingPeriodRuleHandler>();
+        services.AddScoped<ListWaitingPeriodRulesHandler>();
 
         // 征缴 (Contributions)
         services.AddScoped<RecordResidentContributionHandler>();
         services.AddScoped<SaveEmployeeContributionPolicyHandler>();
+        services.AddScoped<SaveResidentContributionPolicyHandler>();
+        services.AddScoped<ListResidentContributionPoliciesHandler>();
         services.AddScoped<ListEmployeeContributionPoliciesHandler>();
         services.AddScoped<DeclareContributionBaseHandler>();
         services.AddScoped<ImportContributionBasesHandler>();

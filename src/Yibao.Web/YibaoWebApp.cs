@@ -113,6 +113,8 @@ public static class YibaoWebApp
             }
 
             o.Conventions.AuthorizePage("/Contributions/Policies", Policies.ContributionPolicyRead);
+            o.Conventions.AuthorizePage("/Contributions/ResidentPolicies", Policies.ContributionPolicyRead);
+            o.Conventions.AuthorizePage("/Contributions/WaitingRules", Policies.ContributionPolicyRead);
             o.Conventions.AuthorizePage("/Contributions/Flexible", Policies.ContributionWrite);
             o.Conventions.AllowAnonymousToFolder("/Error");
             o.Conventions.AllowAnonymousToFolder("/Public");

@@ -121,10 +121,61 @@ public class DemoCoverageTests
             entry.Sum(l => Dec(l[2])).ShouldBe(entry.Sum(l => Dec(l[3])), $"凭证 {entry.Key.Item1} 基金 {entry.Key.Item2} 借贷不平");
         }
 
-        (await CliHarness.ScalarAsync(c, "SELECT COUNT(*) FROM journal_entries")).ShouldBe(rows.Count);
+        (await CliHarness.ScalarAsync(c, "SELECT COUNT(*) FROM journal_entries WHERE source_type = 'resident-contribution'")).ShouldBe(rows.Count);
         (await CliHarness.ScalarAsync(c, "SELECT COUNT(*) FROM resident_contributions r JOIN journal_entries j ON j.id = r.journal_entry_id")).ShouldBe(rows.Count);
         var sponsoredTotal = rows.Sum(r => Dec(r[1]));
         lines.Where(l => l[1] == "4" && Dec(l[2]) > 0).Sum(l => Dec(l[2])).ShouldBe(sponsoredTotal); // 医疗救助基金 代缴支出
+
+        await AssertEmployeeContributionsAsync(c);
+    }
+
+    /// <summary>职工征缴: policy, 核定 bases within floor/ceiling, plans only for in-service employees, payments and 灵活就业 each with their entry, some arrears.</summary>
+    private static async Task AssertEmployeeContributionsAsync(DbConnection c)
+    {
+        (await CliHarness.ScalarAsync(c, "SELECT COUNT(*) FROM employee_contribution_policies WHERE year = 2026")).ShouldBe(1);
+        (await CliHarness.ScalarAsync(c, "SELECT COUNT(*) FROM contribution_bases")).ShouldBeGreaterThan(0);
+        var policy = (await RowsAsync(c, "SELECT average_monthly_wage, floor_ratio, ceiling_ratio FROM employee_contribution_policies WHERE year = 2026"))[0];
+        var floor = decimal.Round(Dec(policy[0]) * Dec(policy[1]), 2, MidpointRounding.AwayFromZero);
+        var ceiling = decimal.Round(Dec(policy[0]) * Dec(policy[2]), 2, MidpointRounding.AwayFromZero);
+        (await RowsAsync(c, "SELECT clct_base FROM contribution_bases")).ShouldAllBe(r => Dec(r[0]) >= floor && Dec(r[0]) <= ceiling);
+        (await RowsAsync(c, "SELECT declared_base, clct_base FROM contribution_bases")).Count(r => Dec(r[0]) < Dec(r[1])).ShouldBeGreaterThan(0); // 核定 raised some to the floor
+
+        // Plan lines: in-service 310 enrollees of that employer with a base; totals are the sums of the lines.
+        (await CliHarness.ScalarAsync(c, "SELECT COUNT(*) FROM collection_plans")).ShouldBeGreaterThan(0);
+        (await CliHarness.ScalarAsync(c,
+            "SELECT COUNT(*) FROM collection_plan_lines l JOIN collection_plans p ON p.id = l.plan_id WHERE NOT EXISTS (SELECT 1 FROM enrollments e WHERE e.person_id = l.person_id AND e.insutype = 310 AND e.employer_id = p.employer_id)"))
+            .ShouldBe(0);
+        (await CliHarness.ScalarAsync(c,
+            "SELECT COUNT(*) FROM collection_plans p WHERE p.headcount <> (SELECT COUNT(*) FROM collection_plan_lines l WHERE l.plan_id = p.id)")).ShouldBe(0);
+        // Money is compared in C#: SQLite stores decimals as text, so SQL arithmetic on them would be floating point.
+        var planLines = (await RowsAsync(c, "SELECT plan_id, employer_amount, employee_amount FROM collection_plan_lines"))
+            .GroupBy(r => r[0]).ToDictionary(g => g.Key, g => g.Sum(r => Dec(r[1]) + Dec(r[2])));
+        var plans = await RowsAsync(c, "SELECT id, total_amount, employer_id, period FROM collection_plans");
+        plans.Where(p => Dec(p[1]) != planLines[p[0]]).ShouldBeEmpty("计划合计须等于明细之和");
+
+        // Payments: each with its own 职工统筹 entry of the same amount; some employer-months short (欠费).
+        var payments = await RowsAsync(c, "SELECT journal_entry_id, amount, employer_id, period FROM employer_payments");
+        payments.ShouldNotBeEmpty();
+        (await CliHarness.ScalarAsync(c,
+            "SELECT COUNT(*) FROM employer_payments p JOIN journal_entries j ON j.id = p.journal_entry_id AND j.source_type = 'employer-payment' AND j.source_id = p.ticket_no")).ShouldBe(payments.Count);
+        var credited = (await RowsAsync(c, "SELECT journal_entry_id, credit FROM journal_lines WHERE fund = 1 AND account_code = '4001'"))
+            .GroupBy(r => r[0]).ToDictionary(g => g.Key, g => g.Sum(r => Dec(r[1])));
+        payments.Where(p => !credited.TryGetValue(p[0], out var cr) || cr != Dec(p[1])).ShouldBeEmpty("入库金额须等于凭证贷方");
+        var paid = payments.GroupBy(p => (p[2], p[3])).ToDictionary(g => g.Key, g => g.Sum(p => Dec(p[1])));
+        var shortMonths = plans.Count(p => Dec(p[1]) > paid.GetValueOrDefault((p[2], p[3])));
+        shortMonths.ShouldBeGreaterThan(0);
+        shortMonths.ShouldBeLessThan(plans.Count / 2);
+
+        // 灵活就业: only 灵活就业 310 enrollees, each payment with its entry.
+        var flexible = await CliHarness.ScalarAsync(c, "SELECT COUNT(*) FROM flexible_contributions");
+        flexible.ShouldBeGreaterThan(0);
+        (await CliHarness.ScalarAsync(c,
+            "SELECT COUNT(*) FROM flexible_contributions f WHERE NOT EXISTS (SELECT 1 FROM enrollments e WHERE e.person_id = f.person_id AND e.insutype = 310 AND e.psn_type = 13)")).ShouldBe(0);
+        (await CliHarness.ScalarAsync(c,
+            "SELECT COUNT(*) FROM flexible_contributions f JOIN journal_entries j ON j.id = f.journal_entry_id AND j.source_type = 'flexible-contribution'")).ShouldBe(flexible);
+
+        // Personal accounts credited month by month through the accounts job.
+        (await CliHarness.ScalarAsync(c, "SELECT COUNT(*) FROM personal_account_entries")).ShouldBeGreaterThan(0);
     }
 
     /// <summary>Coverage rows hashed engine-independently (decimals normalized to 2 places).</summary>

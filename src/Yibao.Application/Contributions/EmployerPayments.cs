@@ -27,7 +27,7 @@ public sealed record PaymentImportOutcome(PaymentImportSummary? Summary, IReadOn
 /// </summary>
 public sealed class ImportEmployerPaymentsHandler(IAppDbContext db, TimeProvider clock)
 {
-    public const string SourceType = "employer-payment";
+    public const string SourceType = ContributionPostings.EmployerPaymentSource;
     public static readonly IReadOnlyList<string> Columns = ["统一社会信用代码", "所属期", "金额", "入库日期", "票号"];
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
@@ -152,11 +152,7 @@ public sealed class ImportEmployerPaymentsHandler(IAppDbContext db, TimeProvider
                 continue;
             }
 
-            var entry = JournalEntry.Create(receivedOn, $"职工医保费税务入库 {ContributionPeriod.Format(period)}（票号 {ticket}）", SourceType, ticket,
-            [
-                JournalLine.Dr(FundCode.EmployeePool, LedgerAccounts.BankIncome, amount, employerId: employerId),
-                JournalLine.Cr(FundCode.EmployeePool, LedgerAccounts.ContributionIncome, amount, employerId: employerId),
-            ]);
+            var entry = ContributionPostings.EmployerPayment(employerId, period, amount, receivedOn, ticket);
             payments.Add(new EmployerPayment
             {
                 EmployerId = employerId,

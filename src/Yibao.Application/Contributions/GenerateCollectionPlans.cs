@@ -8,8 +8,8 @@ using Yibao.Domain.Registry;
 namespace Yibao.Application.Contributions;
 
 /// <summary>
-/// 按月编制征收计划: for the month (and one employer, or all), one plan per employer with a line per in-service employee
-/// of an active 310 enrollment at the employer that month who has a 核定 base for the year; amounts from the policy's
+/// 按月编制征收计划: for the month (and one employer, or all), one plan per employer with a line per employee of a 310
+/// enrollment at the employer who was 在职 and not 暂停 that month (from the enrollment's history) and has a 核定 base for the year; amounts from the policy's
 /// rates, each rounded to 分. Idempotent per employer-month: an unpaid plan is replaced, a plan with a payment is kept
 /// (refused when one employer was asked for).
 /// </summary>
@@ -69,9 +69,12 @@ public sealed class GenerateCollectionPlansHandler(IAppDbContext db, ICollection
         var policies = (await db.EmployeeContributionPolicies.AsNoTracking().Where(p => p.Year == year).ToListAsync(ct))
             .ToDictionary(p => p.PoolAreaCode, StringComparer.Ordinal);
 
-        // In-service employees with an active 310 enrollment at an employer during the month, and their 核定 bases.
-        var enrolled = db.Enrollments.AsNoTracking().Where(e => e.InsuranceType == InsuranceType.EmployeeBasic && e.Category == PersonCategory.InService
-            && e.EmployerId != null && e.Status != EnrollmentStatus.Suspended && e.BeginDate <= last && (e.EndDate == null || e.EndDate >= first));
+        // 310 enrollments at an employer overlapping the month, and their 核定 bases. Whether the month is planned comes from
+        // the enrollment's history (events), not its current state: 在职 and not 暂停 on the month's first covered day
+        // (the rule of Enrollment.ContributionMonths), so a month inside a past suspension gets no line and a month
+        // before a later retirement or suspension still does.
+        var enrolled = db.Enrollments.AsNoTracking().Where(e => e.InsuranceType == InsuranceType.EmployeeBasic
+            && e.EmployerId != null && e.BeginDate <= last && (e.EndDate == null || e.EndDate >= first));
         var bases = db.ContributionBases.AsNoTracking().Where(b => b.Year == year);
         var employersQuery = db.Employers.AsNoTracking().Where(x => x.Status != EmployerStatus.Closed);
         if (command.EmployerId is { } e2)
@@ -89,7 +92,22 @@ public sealed class GenerateCollectionPlansHandler(IAppDbContext db, ICollection
             baseMap[(b.EmployerId, b.PersonId)] = b.ApprovedBase;
         }
 
-        var rows = (await enrolled.Select(e => new { EmployerId = e.EmployerId!.Value, e.PersonId }).ToListAsync(ct))
+        var candidates = await enrolled.Select(e => new { e.Id, EmployerId = e.EmployerId!.Value, e.PersonId, e.BeginDate, e.EndDate, e.Category, e.Status }).ToListAsync(ct);
+        var events = (await enrolled.SelectMany(e => e.Events).Select(v => new { v.EnrollmentId, v.Kind, v.EffectiveDate, v.Category, v.Sequence }).ToListAsync(ct))
+            .ToLookup(v => v.EnrollmentId);
+        var rows = candidates
+            .Where(e =>
+            {
+                var history = new Enrollment
+                {
+                    Id = e.Id, PersonId = e.PersonId, BeginDate = e.BeginDate, EndDate = e.EndDate, Category = e.Category, Status = e.Status, PoolAreaCode = "",
+                    Events = [.. events[e.Id].Select(v => new EnrollmentEvent { EnrollmentId = v.EnrollmentId, Kind = v.Kind, EffectiveDate = v.EffectiveDate, Category = v.Category, Sequence = v.Sequence })],
+                };
+                var probe = e.BeginDate > first ? e.BeginDate : first;
+                return history.Events.Count == 0
+                    ? e.Category == PersonCategory.InService && e.Status != EnrollmentStatus.Suspended // no history stored: the current state
+                    : history.StatusOn(probe) == EnrollmentStatus.Active && history.CategoryOn(probe) == PersonCategory.InService;
+            })
             .Select(e => new { EmployerId = (long?)e.EmployerId, e.PersonId, Base = baseMap.TryGetValue((e.EmployerId, e.PersonId), out var v) ? v : (decimal?)null })
             .ToList();
         var employers = (await employersQuery.Select(x => new { x.Id, x.PoolAreaCode }).ToListAsync(ct)).ToDictionary(x => x.Id);

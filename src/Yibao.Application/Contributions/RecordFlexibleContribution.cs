@@ -32,7 +32,7 @@ public sealed class RecordFlexibleContributionValidator : AbstractValidator<Reco
 
 public sealed class RecordFlexibleContributionHandler(IAppDbContext db, TimeProvider clock)
 {
-    public const string SourceType = "flexible-contribution";
+    public const string SourceType = ContributionPostings.FlexibleContributionSource;
     private readonly RecordFlexibleContributionValidator _validator = new();
 
     public async Task<AppResult<RecordedFlexibleContribution>> HandleAsync(RecordFlexibleContribution command, CancellationToken ct = default)
@@ -98,11 +98,7 @@ public sealed class RecordFlexibleContributionHandler(IAppDbContext db, TimeProv
             return AppResult<RecordedFlexibleContribution>.Fail(ex.ToAppError());
         }
 
-        var entry = JournalEntry.Create(command.PaidOn, $"灵活就业人员缴费 {ContributionPeriod.Format(command.Period)}（{person.PersonNo}）", SourceType, receipt,
-        [
-            JournalLine.Dr(FundCode.EmployeePool, LedgerAccounts.BankIncome, amount, person.Id),
-            JournalLine.Cr(FundCode.EmployeePool, LedgerAccounts.ContributionIncome, amount, person.Id),
-        ]);
+        var entry = ContributionPostings.FlexibleContribution(person.Id, person.PersonNo, command.Period, amount, command.PaidOn, receipt);
         var row = new FlexibleContribution
         {
             PersonId = person.Id, PoolAreaCode = person.PoolAreaCode, Period = command.Period, Base = command.ChosenBase, Rate = policy.FlexibleRate,

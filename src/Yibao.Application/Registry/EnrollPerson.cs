@@ -71,7 +71,16 @@ public sealed class EnrollPersonHandler(IAppDbContext db, TimeProvider clock)
         }
 
         db.Enrollments.Add(enrollment);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another request changed this person's coverage after we checked it (e.g. the same enrollment submitted twice).
+            return AppResult<long>.Fail(RegistryLookups.CoverageChangedConcurrently());
+        }
+
         return AppResult<long>.Ok(enrollment.Id);
     }
 

@@ -139,7 +139,22 @@ public sealed class ImportPersonsHandler(IAppDbContext db, IPersonImportWriter w
         await AssignIdsAsync(persons, enrollments, ct);
         var summary = new PersonImportSummary(Path.GetFileName(command.FileName), persons.Count, enrollments.Count,
             persons.Min(p => p.PersonNo)!, persons.Max(p => p.PersonNo)!);
-        await writer.WriteAsync(persons, enrollments, summary, ct);
+        try
+        {
+            await writer.WriteAsync(persons, enrollments, summary, ct);
+        }
+        catch (Exception ex) when (ex is System.Data.Common.DbException or DbUpdateException)
+        {
+            // A registration or another import committed between our checks and our write: the unique indexes on 证件号码,
+            // 人员编号 and the ids refused this one, and the writer's transaction rolled everything back.
+            db.ChangeTracker.Clear();
+            var taken = (await db.Persons.AsNoTracking().Select(p => p.ResidentId).ToListAsync(ct)).ToHashSet();
+            var conflicts = rows.Where(r => taken.Contains(r.Certno))
+                .Select(r => new ImportRowError(r.Row, PersonImportParser.Certno, $"{RegisterPersonHandler.Mask(r.Certno.Value)} 已由同时进行的另一批导入或登记写入，不能重复登记")).ToList();
+            return new PersonImportOutcome(null, conflicts.Count > 0 ? conflicts
+                : [new ImportRowError(1, "文件", "导入时另一批导入或登记正在写入（人员编号冲突），本次未写入任何数据，请重新导入")]);
+        }
+
         return new PersonImportOutcome(summary, []);
     }
 

@@ -133,8 +133,19 @@ public sealed class RegisterPersonHandler(IAppDbContext db, TimeProvider clock)
             }
         }
 
-        // One save, one transaction: the person, the enrollments and their audit entries, or nothing.
-        await db.SaveChangesAsync(ct);
+        // One save, one transaction: the person, the enrollments and their audit entries, or nothing. The unique indexes
+        // on 证件号码 and 人员编号 refuse a second registration of the same person submitted at the same moment.
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            return await db.Persons.AnyAsync(p => p.ResidentId == id, ct)
+                ? AppResult<RegisteredPerson>.Fail(new AppError("duplicate-person", $"证件号码：{Mask(id.Value)} 已登记（同时提交的另一笔登记已保存），不能重复登记", "certno"))
+                : AppResult<RegisteredPerson>.Fail(new AppError("concurrent-change", "人员编号：与同时进行的另一笔登记冲突，本次未保存任何内容，请重新提交", "psn_no"));
+        }
 
         return AppResult<RegisteredPerson>.Ok(new RegisteredPerson(person.Id, person.PersonNo, added.Select(e => e.Id).ToList()));
     }

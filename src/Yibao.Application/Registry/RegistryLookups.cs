@@ -35,9 +35,15 @@ public static class RegistryLookups
         return await db.Persons.FirstOrDefaultAsync(p => p.PersonNo == k, ct);
     }
 
-    /// <summary>The person's enrollments (with events) and special statuses as one <see cref="PersonCoverage"/>, tracked for update.</summary>
+    /// <summary>
+    /// The person's enrollments (with events) and special statuses as one <see cref="PersonCoverage"/>, tracked for update.
+    /// Raises the tracked person's <see cref="Person.CoverageVersion"/>: the save then succeeds only if nobody changed the
+    /// person's coverage since this read (<see cref="CoverageChangedConcurrently"/> otherwise).
+    /// </summary>
     public static async Task<PersonCoverage> LoadCoverageAsync(this IAppDbContext db, Person person, CancellationToken ct = default)
     {
+        ArgumentNullException.ThrowIfNull(person);
+        person.CoverageVersion++;
         var enrollments = await db.Enrollments.Include(e => e.Events).Where(e => e.PersonId == person.Id).ToListAsync(ct);
         foreach (var e in enrollments)
         {
@@ -54,6 +60,10 @@ public static class RegistryLookups
     public static AppError ToAppError(this DomainException ex) => new(ex.Code, ex.Message, ex.Field);
 
     public static AppError PersonNotFound(string? key) => new("person-not-found", $"人员：未找到人员编号或证件号码为“{key}”的参保人", "psn_no");
+
+    /// <summary>The person's coverage was changed by another request between this request's read and its save.</summary>
+    public static AppError CoverageChangedConcurrently() => new("concurrent-change",
+        "参保信息：该人员的参保信息刚被另一笔同时提交的业务修改（例如重复提交的参保登记），本次操作未保存任何内容，请刷新后核对再办理", "psn_no");
 
     public static AppError EnrollmentNotFound(long id) => new("enrollment-not-found", $"参保记录：未找到编号为 {id} 的参保记录", "enrollment_id");
 
@@ -100,7 +110,15 @@ public static class RegistryLookups
             return AppResult<T>.Fail(ex.ToAppError());
         }
 
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return AppResult<T>.Fail(CoverageChangedConcurrently());
+        }
+
         return AppResult<T>.Ok(result);
     }
 }

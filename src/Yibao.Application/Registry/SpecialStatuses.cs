@@ -51,6 +51,10 @@ public sealed class AddSpecialStatusHandler(IAppDbContext db)
         {
             return AppResult<long>.Fail(ex.ToAppError());
         }
+        catch (DbUpdateConcurrencyException)
+        {
+            return AppResult<long>.Fail(RegistryLookups.CoverageChangedConcurrently());
+        }
     }
 }
 

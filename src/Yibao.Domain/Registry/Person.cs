@@ -34,6 +34,13 @@ public class Person
 
     public string? Address { get; set; }
 
+    /// <summary>
+    /// 参保信息版本: raised by every change of the person's enrollments or special statuses and checked when saving
+    /// (optimistic concurrency), so two changes decided on the same coverage cannot both be saved (e.g. two overlapping
+    /// enrollments registered at the same moment).
+    /// </summary>
+    public int CoverageVersion { get; set; }
+
     /// <summary>Builds a person whose gender and birth date come from the ID number.</summary>
     public static Person FromResidentId(ResidentId id, string personNo, string name, string poolAreaCode) => new()
     {

@@ -37,6 +37,29 @@ public sealed class DemoCoverage
 
     public ResidentContributionPolicy Policy { get; }
 
+    /// <summary>Share of the employee-age 310 enrollees who are 灵活就业人员 (no employer).</summary>
+    public const double FlexibleShare = 0.15;
+
+    /// <summary>A 310 enrollee as the contribution seed needs him (enrollment ids as written by <see cref="Enrollments"/>).</summary>
+    public readonly record struct EmployeeEnrollee(long EnrollmentId, long PersonId, string PersonNo, long? EmployerId, PersonCategory Category, DateOnly Begin, DateOnly? RetiredOn)
+    {
+        /// <summary>Category on a date: 在职 before the retirement date when the enrollment changed to 退休.</summary>
+        public PersonCategory CategoryOn(DateOnly date) => RetiredOn is { } r && date < r ? PersonCategory.InService : Category;
+    }
+
+    /// <summary>The 310 enrollees in person order.</summary>
+    public IEnumerable<EmployeeEnrollee> Employees()
+    {
+        for (var i = 0; i < _plans.Count; i++)
+        {
+            var p = _plans[i];
+            if (p.Type == InsuranceType.EmployeeBasic)
+            {
+                yield return new EmployeeEnrollee(i + 1, p.PersonId, p.PersonNo, p.EmployerId, p.Category, p.Begin, p.RetiredOn);
+            }
+        }
+    }
+
     private readonly record struct Plan(
         long PersonId, string PersonNo, DateOnly BirthDate, InsuranceType Type, PersonCategory Category, long? EmployerId,
         DateOnly Begin, DateOnly? RetiredOn, SpecialStatusType? Status, DateOnly StatusBegin, DateOnly? PaidOn);
@@ -62,13 +85,21 @@ public sealed class DemoCoverage
         {
             var employer = _employers[rng.Next(_employers.Count)];
             var begin = Max(EmployeeStart, adult);
+            if (age < 60 && rng.Chance(FlexibleShare))
+            {
+                // 灵活就业人员: 310 without an employer, paying monthly themselves (DemoContributions).
+                return new Plan(p.Id, p.PersonNo, p.BirthDate, InsuranceType.EmployeeBasic, PersonCategory.FlexibleEmployed, null,
+                    Max(begin, new DateOnly(2018, 1, 1).AddMonths(rng.Between(0, 95))), null, null, begin, null);
+            }
+
             DateOnly? retired = age >= 60 ? FirstOfNextMonth(p.BirthDate.AddYears(60)) : null;
             if (retired is { } r && r <= begin)
             {
                 begin = r;
             }
 
-            SpecialStatusType? status = age >= 88 && rng.Chance(0.006) ? SpecialStatusType.RetiredCadre : null;
+            // 离休干部: joined revolutionary work before 1949-10-01, so aged 90+ today; a handful in a county.
+            SpecialStatusType? status = age >= 90 && rng.Chance(0.06) ? SpecialStatusType.RetiredCadre : null;
             return new Plan(p.Id, p.PersonNo, p.BirthDate, InsuranceType.EmployeeBasic, retired is null ? PersonCategory.InService : PersonCategory.Retired,
                 employer.Id, begin, retired == begin ? null : retired, status, new DateOnly(1990, 1, 1), null);
         }

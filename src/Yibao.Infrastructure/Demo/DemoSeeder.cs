@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Unicode;
 using Microsoft.EntityFrameworkCore;
 using Yibao.Application.Common;
+using Yibao.Application.Registry;
 using Yibao.Domain.Admin;
 using Yibao.Infrastructure.Persistence;
 using Yibao.Infrastructure.Persistence.Bulk;
@@ -25,6 +26,9 @@ public sealed record DemoSeedResult(string CountyCode, string CountyName, int To
     public int Contributions { get; init; }
 
     public int JournalLines { get; init; }
+
+    /// <summary>职工征缴 of the year (bases, plans, payments, 灵活就业), see <see cref="DemoContributions"/>.</summary>
+    public DemoContributionResult? Employee { get; init; }
 }
 
 /// <summary>
@@ -84,10 +88,12 @@ public sealed class DemoSeeder(AppDbContext db, IBulkLoader bulk, TimeProvider c
             var lines = await bulk.WriteJournalLinesAsync(contributions.SelectMany(c => c.Entry.Lines), cancellationToken);
             var paid = await bulk.WriteResidentContributionsAsync(contributions.Select(c => c.Contribution), cancellationToken);
             contributions.Clear();
+            var employee = await DemoContributions.WriteAsync(bulk, county, coverage, paid, lines, clock.TodayInChina(), cancellationToken);
 
             // Policy data through the context (audited like any other write): financing standard and waiting periods.
             db.ResidentContributionPolicies.Add(coverage.Policy);
             db.WaitingPeriodRules.AddRange(DemoCoverage.WaitingRules());
+            db.EmployeeContributionPolicies.Add(DemoContributions.Policy());
 
             var result = new DemoSeedResult(DemoCountyGenerator.CountyCode, DemoCountyGenerator.CountyName,
                 county.TownshipCount, county.VillageCount, households, persons, employers, institutions)
@@ -97,6 +103,7 @@ public sealed class DemoSeeder(AppDbContext db, IBulkLoader bulk, TimeProvider c
                 SpecialStatuses = statuses,
                 Contributions = paid,
                 JournalLines = lines,
+                Employee = employee,
             };
 
             // The bulk rows bypass the per-row audit; one entry records the load itself.
@@ -115,6 +122,7 @@ public sealed class DemoSeeder(AppDbContext db, IBulkLoader bulk, TimeProvider c
                 ["special_statuses"] = result.SpecialStatuses,
                 ["resident_contributions"] = result.Contributions,
                 ["journal_lines"] = result.JournalLines,
+                ["employee_contributions"] = employee,
             };
             db.AuditEntries.Add(new AuditEntry
             {

@@ -2364,6 +2364,13 @@ namespace Yibao.Migrations.Postgres.Migrations
                         .HasColumnType("date")
                         .HasColumnName("birth_date");
 
+                    b.Property<int>("CoverageVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0)
+                        .HasColumnName("coverage_version");
+
                     b.Property<int>("Gender")
                         .HasColumnType("integer")
                         .HasColumnName("gender");

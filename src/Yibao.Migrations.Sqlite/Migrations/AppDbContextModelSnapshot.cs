@@ -2285,6 +2285,13 @@ namespace Yibao.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("birth_date");
 
+                    b.Property<int>("CoverageVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0)
+                        .HasColumnName("coverage_version");
+
                     b.Property<int>("Gender")
                         .HasColumnType("INTEGER")
                         .HasColumnName("gender");

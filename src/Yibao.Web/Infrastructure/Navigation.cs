@@ -26,6 +26,7 @@ public static class Navigation
             new NavItem("参保登记", "/Registry/Persons/Register", "bi-person-plus", Roles.Clerk),
             new NavItem("批量导入", "/Registry/Persons/Import", "bi-upload", Roles.Clerk),
             new NavItem("参保单位", "/Registry/Employers/Index", "bi-building", RegistryAccess.ReadRoles),
+            new NavItem("待遇享受期", "/Contributions/WaitingRules", "bi-hourglass-split", ContributionAccess.PolicyReadRoles),
         ]),
         new("征缴", "bi-cash-coin", [
             new NavItem("征收计划", "/Contributions/Index", "bi-calendar3", ContributionAccess.ReadRoles),
@@ -34,7 +35,8 @@ public static class Navigation
             new NavItem("征缴对账", "/Contributions/Reconciliation", "bi-arrow-left-right", ContributionAccess.ReadRoles),
             new NavItem("欠费催缴", "/Contributions/Arrears", "bi-exclamation-diamond", ContributionAccess.ReadRoles),
             new NavItem("灵活就业缴费", "/Contributions/Flexible", "bi-person-workspace", Roles.Clerk),
-            new NavItem("缴费标准", "/Contributions/Policies", "bi-sliders2", ContributionAccess.PolicyReadRoles),
+            new NavItem("职工缴费标准", "/Contributions/Policies", "bi-sliders2", ContributionAccess.PolicyReadRoles),
+            new NavItem("居民筹资标准", "/Contributions/ResidentPolicies", "bi-people", ContributionAccess.PolicyReadRoles),
         ]),
         new("定点医药机构", "bi-hospital", [
             new NavItem("机构管理", "/Institutions/Index", "bi-hospital", SettlementAccess.InstitutionReadRoles),

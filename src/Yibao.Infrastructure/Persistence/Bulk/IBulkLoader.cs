@@ -67,6 +67,9 @@ public interface IBulkLoader : IAsyncDisposable
     /// <summary>人员年度累计 (one row per person and year).</summary>
     Task<int> WritePersonAccumulatorsAsync(IEnumerable<PersonAccumulator> rows, CancellationToken cancellationToken = default);
 
+    /// <summary>灵活就业人员缴费 (their journal entries first).</summary>
+    Task<int> WriteFlexibleContributionsAsync(IEnumerable<FlexibleContribution> rows, CancellationToken cancellationToken = default);
+
     /// <summary>Moves identity sequences past the loaded ids and commits.</summary>
     Task CommitAsync(CancellationToken cancellationToken = default);
 }

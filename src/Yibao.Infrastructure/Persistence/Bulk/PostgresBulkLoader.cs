@@ -16,7 +16,7 @@ public sealed class PostgresBulkLoader(AppDbContext db) : IBulkLoader
     /// <summary>Tables with a generated bigint id whose identity sequence must follow the loaded ids.</summary>
     private static readonly string[] IdentityTables = ["households", "persons", "employers", "institutions",
         "enrollments", "enrollment_events", "person_special_statuses", "journal_entries", "journal_lines", "resident_contributions",
-        "contribution_bases", "collection_plans", "collection_plan_lines", "employer_payments",
+        "contribution_bases", "collection_plans", "collection_plan_lines", "employer_payments", "flexible_contributions",
         "medical_encounters", "fee_details", "settlements", "person_accumulators"];
 
     private IDbContextTransaction? _transaction;
@@ -366,6 +366,21 @@ public sealed class PostgresBulkLoader(AppDbContext db) : IBulkLoader
             w.Write(r.ValuesJson, NpgsqlDbType.Text);
             w.Write(r.Version, NpgsqlDbType.Integer);
             w.Write(r.UpdatedAt, NpgsqlDbType.TimestampTz);
+        }, cancellationToken);
+
+    public Task<int> WriteFlexibleContributionsAsync(IEnumerable<FlexibleContribution> rows, CancellationToken cancellationToken = default) =>
+        CopyAsync("flexible_contributions (id, person_id, insuplc_admdvs, period, clct_base, rate, amount, paid_on, receipt_no, journal_entry_id)", rows, (w, r) =>
+        {
+            w.Write(r.Id, NpgsqlDbType.Bigint);
+            w.Write(r.PersonId, NpgsqlDbType.Bigint);
+            w.Write(r.PoolAreaCode, NpgsqlDbType.Varchar);
+            w.Write(r.Period, NpgsqlDbType.Integer);
+            w.Write(r.Base, NpgsqlDbType.Numeric);
+            w.Write(r.Rate, NpgsqlDbType.Numeric);
+            w.Write(r.Amount, NpgsqlDbType.Numeric);
+            w.Write(r.PaidOn, NpgsqlDbType.Date);
+            w.Write(r.ReceiptNo, NpgsqlDbType.Varchar);
+            w.Write(r.JournalEntryId, NpgsqlDbType.Bigint);
         }, cancellationToken);
 
     public async Task CommitAsync(CancellationToken cancellationToken = default)

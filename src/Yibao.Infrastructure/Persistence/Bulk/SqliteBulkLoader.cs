@@ -348,6 +348,22 @@ public sealed class SqliteBulkLoader(AppDbContext db) : IBulkLoader
     /// <summary>decimal as EF Core's SQLite provider stores it (TEXT, invariant, at least one decimal place).</summary>
     private static string Decimal(decimal v) => v.ToString("0.0###########################", CultureInfo.InvariantCulture);
 
+    public Task<int> WriteFlexibleContributionsAsync(IEnumerable<FlexibleContribution> rows, CancellationToken cancellationToken = default) =>
+        InsertAsync("flexible_contributions", ["id", "person_id", "insuplc_admdvs", "period", "clct_base", "rate", "amount", "paid_on", "receipt_no", "journal_entry_id"], rows,
+            (p, r) =>
+            {
+                p[0].Value = r.Id;
+                p[1].Value = r.PersonId;
+                p[2].Value = r.PoolAreaCode;
+                p[3].Value = r.Period;
+                p[4].Value = Decimal(r.Base);
+                p[5].Value = Decimal(r.Rate);
+                p[6].Value = Decimal(r.Amount);
+                p[7].Value = Date(r.PaidOn);
+                p[8].Value = r.ReceiptNo;
+                p[9].Value = r.JournalEntryId;
+            }, cancellationToken);
+
     public async Task CommitAsync(CancellationToken cancellationToken = default)
     {
         // AUTOINCREMENT tables track their highest id in sqlite_sequence; explicit ids update it, nothing to reset.

@@ -47,6 +47,7 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         b.Property(x => x.PoolAreaCode).HasMaxLength(6);
         b.Property(x => x.Phone).HasMaxLength(20);
         b.Property(x => x.Address).HasMaxLength(200);
+        b.Property(x => x.CoverageVersion).IsConcurrencyToken().HasDefaultValue(0);
         b.HasIndex(x => x.ResidentId).IsUnique();
         b.HasIndex(x => x.PersonNo).IsUnique();
         b.HasIndex(x => x.Name);
