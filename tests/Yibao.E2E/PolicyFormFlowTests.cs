@@ -25,8 +25,7 @@ public sealed class PolicyFormFlowTests(YibaoAppFixture app) : IClassFixture<Yib
         await page.WaitForURLAsync(app.BaseUrl + "/");
 
         // Import the sample policy (2025) and clone it to 2026.
-        await page.ClickAsync("nav >> text=待遇政策");
-        await page.WaitForURLAsync("**/Policies**");
+        await page.GotoAsync(app.BaseUrl + "/Policies/Index");
         await page.ClickAsync("a:has-text('导入参数集')");
         await page.SetInputFilesAsync("#Upload", Path.Combine(RepoRoot(), "samples", "policies", "shifanxian-2025.json"));
         await page.ClickAsync("button:has-text('保存')");
