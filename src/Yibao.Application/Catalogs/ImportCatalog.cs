@@ -11,7 +11,11 @@ namespace Yibao.Application.Catalogs;
 /// Incremental by default (only listed codes change); <see cref="FullReplace"/> also 移出 codes the file no longer lists.
 /// The 先行自付比例 rows of a listed code replace that code's stored periods.
 /// </summary>
-public sealed record ImportCatalog(string FileName, IReadOnlyList<IReadOnlyList<string>> Records, bool FullReplace = false, string? Note = null);
+/// <param name="SummarizeAudit">
+/// Bulk loads (the demo seed): the added 目录条目, 先行自付比例 and 变更明细 get one audit entry for the version instead of one
+/// each; the per-item history stays in catalog_entry_changes. Staff imports keep the per-row audit.
+/// </param>
+public sealed record ImportCatalog(string FileName, IReadOnlyList<IReadOnlyList<string>> Records, bool FullReplace = false, string? Note = null, bool SummarizeAudit = false);
 
 public sealed record CatalogImportSummary(long VersionId, int Number, int Added, int Changed, int Removed, int Unchanged);
 
@@ -105,6 +109,13 @@ public sealed class ImportCatalogHandler(IAppDbContext db, ICurrentUser user, Ti
         // One AddRange each: per-entity Add would rescan the change tracker every time.
         db.CatalogEntries.AddRange(newEntries);
         db.CatalogEntryChanges.AddRange(changes);
+        if (command.SummarizeAudit)
+        {
+            db.SummarizeAuditOfNextSave(nameof(CatalogVersion), version.Number.ToString(CultureInfo.InvariantCulture),
+                $"批量导入目录文件 {command.FileName}：新增 {version.Added} 条、修改 {version.Changed} 条、移出 {version.Removed} 条（逐条明细见目录版本的变更明细）",
+                typeof(CatalogEntry), typeof(CatalogSelfPayRatio), typeof(CatalogEntryChange));
+        }
+
         await db.SaveChangesAsync(ct);
         return new CatalogImportOutcome(new CatalogImportSummary(version.Id, version.Number, version.Added, version.Changed, version.Removed, version.Unchanged), []);
     }

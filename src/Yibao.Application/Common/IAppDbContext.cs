@@ -68,4 +68,12 @@ public interface IAppDbContext
     DbSet<Yibao.Domain.Review.ReviewFlagRecord> ReviewFlags { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// For the next save only: rows of <paramref name="entityTypes"/> added by a bulk load are not audited one by one;
+    /// one audit entry (<paramref name="entity"/>/<paramref name="entityKey"/>, after = <paramref name="description"/> and
+    /// the row counts by type) records the load instead. Used where the data itself keeps the per-row history (e.g. a
+    /// catalog version with its 目录变更明细); modified or deleted rows are always audited one by one.
+    /// </summary>
+    void SummarizeAuditOfNextSave(string entity, string entityKey, string description, params Type[] entityTypes);
 }

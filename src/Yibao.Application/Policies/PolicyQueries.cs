@@ -30,6 +30,22 @@ public sealed class PolicyQueriesHandler(IAppDbContext db)
             return AppResult<IReadOnlyList<PolicyDiffLine>>.Fail(new AppError("not-found", "参数集：要比较的版本不存在", a is null ? "a" : "b"));
         }
 
-        return AppResult<IReadOnlyList<PolicyDiffLine>>.Ok(PolicyDiff.Compare(a.Json, b.Json));
+        return AppResult<IReadOnlyList<PolicyDiffLine>>.Ok(PolicyDiff.Compare(Canonical(a.Json), Canonical(b.Json)));
+    }
+
+    /// <summary>
+    /// Both sides as the serializer writes them, so a hand-written file and its clone differ only in parameters (not in
+    /// comments, field order or omitted defaults such as <c>adjustments: []</c>); stored JSON always parses, but fall back to the text.
+    /// </summary>
+    private static string Canonical(string json)
+    {
+        try
+        {
+            return PolicyJson.Write(PolicyJson.Parse(json));
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return json;
+        }
     }
 }

@@ -10,7 +10,8 @@ public sealed record PolicyDiffLine(string Path, string? Before, string? After)
     public string Kind => Before is null ? "新增" : After is null ? "删除" : "修改";
 }
 
-/// <summary>Field-by-field diff of two policy JSON documents by JSON path (arrays of objects with an "id" are matched by id).</summary>
+/// <summary>Field-by-field diff of two policy JSON documents by JSON path (arrays of objects with an "id" are matched by id;
+/// numbers are compared by value, so 0.8 and 0.80 are equal).</summary>
 public static class PolicyDiff
 {
     public static IReadOnlyList<PolicyDiffLine> Compare(string beforeJson, string afterJson)
@@ -71,6 +72,10 @@ public static class PolicyDiff
                 break;
             case null:
                 d[path] = "null";
+                break;
+            case JsonValue v when v.GetValueKind() == JsonValueKind.Number && decimal.TryParse(v.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var number):
+                // 0.80 and 0.8, 1.0 and 1 are the same parameter: compare numbers by value, not by spelling.
+                d[path] = (number / 1.000000000000000000000000000000000m).ToString(CultureInfo.InvariantCulture);
                 break;
             default:
                 d[path] = node.ToJsonString(new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });

@@ -45,7 +45,7 @@ public sealed class CatalogPolicySeeder(AppDbContext db, ImportCatalogHandler im
             SelfPayRatios = i.SelfPayRatios.Select(p => string.Equals(p.PoolArea, DemoCatalogGenerator.PoolArea, StringComparison.Ordinal) ? p with { PoolArea = poolArea } : p).ToArray(),
         }).ToList();
         var records = CatalogCsv.ReadRecords(new StringReader(CatalogFiles.ToCsv(items))).Select(r => (IReadOnlyList<string>)r).ToList();
-        var catalog = await importCatalog.HandleAsync(new ImportCatalog("demo-catalog.csv", records, Note: "示范县演示目录"), ct);
+        var catalog = await importCatalog.HandleAsync(new ImportCatalog("demo-catalog.csv", records, Note: "示范县演示目录", SummarizeAudit: true), ct);
         if (!catalog.Succeeded)
         {
             return AppResult<CatalogPolicySeedResult>.Fail(catalog.Errors.Select(e => new AppError("catalog", e.ToString())));

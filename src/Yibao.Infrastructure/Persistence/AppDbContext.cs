@@ -97,9 +97,50 @@ public class AppDbContext : IdentityDbContext<StaffUser, IdentityRole, string>, 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default) =>
         SaveWithAuditAsync(acceptAllChangesOnSuccess, sync: false, cancellationToken);
 
+    private static readonly System.Text.Json.JsonSerializerOptions SummaryJson =
+        new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All) };
+
+    private (string Entity, string Key, string Description, HashSet<Type> Types)? _auditSummary;
+
+    public void SummarizeAuditOfNextSave(string entity, string entityKey, string description, params Type[] entityTypes) =>
+        _auditSummary = (entity, entityKey, description, [.. entityTypes]);
+
     private async Task<int> SaveWithAuditAsync(bool acceptAll, bool sync, CancellationToken ct)
     {
         var pending = AuditRecorder.Capture(ChangeTracker);
+        var summary = _auditSummary;
+        _auditSummary = null;
+        Dictionary<string, int>? summarized = null;
+        if (summary is { } sm)
+        {
+            summarized = new Dictionary<string, int>(StringComparer.Ordinal);
+            pending.RemoveAll(p =>
+            {
+                if (!p.IsAddedOfAny(sm.Types))
+                {
+                    return false;
+                }
+
+                var name = p.EntityName;
+                summarized[name] = summarized.GetValueOrDefault(name) + 1;
+                return true;
+            });
+        }
+
+        if (summarized is { Count: > 0 })
+        {
+            AuditEntries.Add(new AuditEntry
+            {
+                AtUtc = _clock.GetUtcNow().UtcDateTime,
+                UserId = _currentUser?.UserId,
+                UserName = _currentUser?.UserName ?? "系统",
+                Action = AuditActions.Added,
+                Entity = summary!.Value.Entity,
+                EntityKey = summary.Value.Key,
+                After = System.Text.Json.JsonSerializer.Serialize(new { 说明 = summary.Value.Description, 批量新增 = summarized }, SummaryJson),
+            });
+        }
+
         if (pending.Count == 0)
         {
             return sync ? base.SaveChanges(acceptAll) : await base.SaveChangesAsync(acceptAll, ct);

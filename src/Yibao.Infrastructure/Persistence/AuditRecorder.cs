@@ -25,6 +25,11 @@ internal static class AuditRecorder
 
     internal sealed class Pending(EntityEntry entry, string action, Dictionary<string, object?>? before, Dictionary<string, object?>? after)
     {
+        public string EntityName => AuditRecorder.EntityName(entry);
+
+        public bool IsAddedOfAny(HashSet<Type> types) =>
+            string.Equals(action, AuditActions.Added, StringComparison.Ordinal) && types.Contains(entry.Entity.GetType());
+
         public AuditEntry ToEntry(DateTime atUtc, string? userId, string userName)
         {
             // Added rows get their generated keys and values only after the first save.
@@ -35,7 +40,7 @@ internal static class AuditRecorder
                 UserId = userId,
                 UserName = userName,
                 Action = action,
-                Entity = EntityName(entry),
+                Entity = AuditRecorder.EntityName(entry),
                 EntityKey = Key(entry),
                 Before = before is null ? null : JsonSerializer.Serialize(before, Json),
                 After = afterValues is null ? null : JsonSerializer.Serialize(afterValues, Json),

@@ -108,6 +108,16 @@ public sealed class CatalogPolicyPersistenceTests
         seeded.Succeeded.ShouldBeTrue(string.Join("；", seeded.Errors.Select(e => e.Message)));
         seeded.Value!.Items.ShouldBe(DemoCatalogGenerator.Generate().Count);
 
+        // The seed's bulk catalog load is audited by one summary entry for the catalog version (the per-item history is in
+        // catalog_entry_changes), not by one audit row per item, 先行自付比例 and change row.
+        var audit = await db.InScopeAsync(sp => sp.GetRequiredService<AppDbContext>().AuditEntries.AsNoTracking().ToListAsync());
+        audit.Count(a => a.Entity is nameof(CatalogEntry) or nameof(CatalogEntryChange) or nameof(CatalogSelfPayRatio)).ShouldBe(0);
+        var summary = audit.Where(a => a.Entity == nameof(CatalogVersion) && a.After!.Contains("批量新增", StringComparison.Ordinal)).ShouldHaveSingleItem();
+        summary.After!.ShouldContain($"\"{nameof(CatalogEntry)}\":{seeded.Value.Items}");
+        summary.After!.ShouldContain($"\"{nameof(CatalogEntryChange)}\":{seeded.Value.Items}");
+        summary.After!.ShouldContain("demo-catalog.csv");
+        (await db.InScopeAsync(sp => sp.GetRequiredService<AppDbContext>().CatalogEntryChanges.CountAsync())).ShouldBe(seeded.Value.Items);
+
         var exported = await db.InScopeAsync(sp => sp.GetRequiredService<SearchCatalogHandler>().ExportAsync(new SearchCatalog(null, null, null)));
         var again = await Import(db, CatalogCsv.ReadRecords(new StringReader(CatalogFiles.ToCsv(exported))).Select(r => (IReadOnlyList<string>)r).ToList());
         again.Version!.Unchanged.ShouldBe(exported.Count);

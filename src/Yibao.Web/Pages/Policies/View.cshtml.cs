@@ -16,7 +16,14 @@ public sealed class ViewModel(PolicyQueriesHandler queries) : PageModel
 
     public IReadOnlyList<AppError> Errors { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
+    /// <summary>Just saved from the form editor.</summary>
+    public bool Saved { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(long id, bool saved, CancellationToken ct)
+    {
+        Saved = saved;
+        return await LoadAsync(id, ct) ? Page() : NotFound();
+    }
 
     public async Task<IActionResult> OnGetExportAsync(long id, CancellationToken ct)
     {
