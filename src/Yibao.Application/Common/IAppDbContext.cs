@@ -64,4 +64,12 @@ public interface IAppDbContext
     DbSet<Yibao.Domain.Budget.Classification.StoredClassification> BudgetClassifications { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// While true, a save inside a transaction keeps the audit entries it produced and writes them with the next save of
+    /// the same transaction (one round trip fewer per save). Whoever turns it on must turn it off and save once more before
+    /// committing (<c>IdempotentRequests</c>: the msgid record is always the last save). Entries of a transaction that
+    /// ended without that save (rolled back) are discarded, never written into another transaction.
+    /// </summary>
+    bool DeferAudit { get; set; }
 }
