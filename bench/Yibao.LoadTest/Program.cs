@@ -23,7 +23,8 @@ namespace Yibao.LoadTest;
 /// <summary>
 /// 联网结算负载与崩溃重放工具 — a second process that drives the running web app over HTTP.
 ///   prepare  --provider P --db CS --persons N --state FILE     migrate, create an institution, its API key and N insured persons
-///   load     --url URL --state FILE --seconds S --concurrency C  sustained outpatient settlements (2201 + 2204×20 lines + 2207), reports /s and p50/p95/p99
+///   load     --url URL --state FILE --seconds S --concurrency C [--cpu-pid APP_PID] [--pg-pid POSTMASTER_PID]
+///            sustained outpatient settlements (2201 + 2204×20 lines + 2207), reports /s and p50/p95/p99, and CPU ms per settlement
 ///   crash    --app Yibao.Web.dll --provider postgres --db CS [--seconds S] [--concurrency C]
 ///            starts the app, loads it, SIGKILLs it mid-load, restarts it, replays unanswered requests by msgid, verifies the books
 /// </summary>
@@ -252,15 +253,83 @@ public static class Program
         var c = new Client(http);
         var run = "L" + DateTime.UtcNow.ToString("HHmmssfff", Inv);
         await DriveAsync(c, state, concurrency, TimeSpan.FromSeconds(Math.Min(5, seconds)), retry: false, run + "w"); // warm-up, not counted
+        var appPid = opt.TryGetValue("cpu-pid", out var a) ? int.Parse(a, Inv) : (int?)null;
+        var pgPid = opt.TryGetValue("pg-pid", out var g) ? int.Parse(g, Inv) : (int?)null;
+        var appCpu0 = appPid is { } ap ? CpuTicks(ap) : 0;
+        var pgCpu0 = pgPid is { } pp ? ChildrenCpuTicks(pp) : 0;
+        var selfCpu0 = Process.GetCurrentProcess().TotalProcessorTime;
         var sw = Stopwatch.StartNew();
         var results = await DriveAsync(c, state, concurrency, TimeSpan.FromSeconds(seconds), retry: false, run);
         var elapsed = sw.Elapsed.TotalSeconds;
+        var appCpu = appPid is { } ap2 ? CpuTicks(ap2) - appCpu0 : 0;
+        var pgCpu = pgPid is { } pp2 ? ChildrenCpuTicks(pp2) - pgCpu0 : 0;
+        var selfCpu = (Process.GetCurrentProcess().TotalProcessorTime - selfCpu0).TotalMilliseconds;
         var ms = results.Select(r => r.Millis).Order().ToList();
         var load = File.Exists("/proc/loadavg") ? (await File.ReadAllTextAsync("/proc/loadavg")).Trim() : "未知";
         Console.WriteLine(string.Create(Inv,
             $"门诊结算（2201 + 2204×20 明细 + 2207）：{results.Count} 笔 / {elapsed:0.0} 秒 = {results.Count / elapsed:0.0} 笔/秒；" +
             $"每笔耗时 p50 {Pct(ms, 50):0.0} ms，p95 {Pct(ms, 95):0.0} ms，p99 {Pct(ms, 99):0.0} ms；并发 {concurrency}；负载均值 {load}"));
+        var n = Math.Max(1, results.Count);
+        if (appPid is not null)
+        {
+            // CPU time does not depend on how busy the machine is (unlike wall-clock): what one settlement costs the app.
+            Console.WriteLine(string.Create(Inv, $"应用进程 CPU：{appCpu * TickMs:0} ms，每笔 {appCpu * TickMs / n:0.00} ms"));
+        }
+
+        if (pgPid is not null)
+        {
+            Console.WriteLine(string.Create(Inv, $"PostgreSQL 后端进程 CPU：{pgCpu * TickMs:0} ms，每笔 {pgCpu * TickMs / n:0.00} ms"));
+        }
+
+        Console.WriteLine(string.Create(Inv, $"本压测进程 CPU：{selfCpu:0} ms，每笔 {selfCpu / n:0.00} ms"));
         return results.Count > 0 ? 0 : 1;
+    }
+
+    /// <summary>Length of one clock tick of /proc/&lt;pid&gt;/stat in ms (USER_HZ is 100 on Linux).</summary>
+    private const double TickMs = 10.0;
+
+    /// <summary>utime + stime of a process, in clock ticks, from /proc/&lt;pid&gt;/stat.</summary>
+    private static long CpuTicks(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid.ToString(Inv)}/stat");
+            var f = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            return long.Parse(f[11], Inv) + long.Parse(f[12], Inv); // fields 14 and 15 (utime, stime)
+        }
+        catch (IOException)
+        {
+            return 0; // the process ended meanwhile
+        }
+    }
+
+    /// <summary>CPU ticks of all live children of <paramref name="parent"/> (the PostgreSQL backends of a postmaster).</summary>
+    private static long ChildrenCpuTicks(int parent)
+    {
+        long sum = 0;
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir), NumberStyles.None, Inv, out var pid))
+            {
+                continue;
+            }
+
+            try
+            {
+                var stat = File.ReadAllText(Path.Combine(dir, "stat"));
+                var f = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                if (int.Parse(f[1], Inv) == parent)
+                {
+                    sum += long.Parse(f[11], Inv) + long.Parse(f[12], Inv);
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // gone or not ours
+            }
+        }
+
+        return sum;
     }
 
     // ───────────── eligibility: 1101 queries for random persons of the database ─────────────

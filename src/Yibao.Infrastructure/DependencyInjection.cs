@@ -99,6 +99,7 @@ public static class DependencyInjection
         services.AddScoped<RevokeApiClientHandler>();
         services.AddScoped<ListApiClientsHandler>();
         services.AddScoped<AuthenticateApiClientHandler>();
+        services.AddSingleton<ApiClientCache>();
 
         // 联网结算 (Settlement)
         // Policy and catalog from the database; a policy/catalog file pair may be named instead (YIBAO_POLICY_FILE,

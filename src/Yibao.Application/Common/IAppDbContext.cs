@@ -76,4 +76,12 @@ public interface IAppDbContext
     /// catalog version with its 目录变更明细); modified or deleted rows are always audited one by one.
     /// </summary>
     void SummarizeAuditOfNextSave(string entity, string entityKey, string description, params Type[] entityTypes);
+
+    /// <summary>
+    /// While true, a save inside a transaction keeps the audit entries it produced and writes them with the next save of
+    /// the same transaction (one round trip fewer per save). Whoever turns it on must turn it off and save once more before
+    /// committing (<c>IdempotentRequests</c>: the msgid record is always the last save). Entries of a transaction that
+    /// ended without that save (rolled back) are discarded, never written into another transaction.
+    /// </summary>
+    bool DeferAudit { get; set; }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Yibao.Application.Common;
@@ -61,7 +62,7 @@ public sealed class CreateApiClientHandler(IAppDbContext db, ICurrentUser user, 
 /// <summary>吊销接口密钥: the key stops working at once; the record stays.</summary>
 public sealed record RevokeApiClient(long Id);
 
-public sealed class RevokeApiClientHandler(IAppDbContext db, ICurrentUser user, TimeProvider clock)
+public sealed class RevokeApiClientHandler(IAppDbContext db, ICurrentUser user, TimeProvider clock, ApiClientCache? cache = null)
 {
     public async Task<AppResult<long>> HandleAsync(RevokeApiClient command, CancellationToken ct = default)
     {
@@ -79,6 +80,7 @@ public sealed class RevokeApiClientHandler(IAppDbContext db, ICurrentUser user, 
         client.RevokedAt = clock.GetUtcNow().UtcDateTime;
         client.RevokedBy = user.UserName;
         await db.SaveChangesAsync(ct);
+        cache?.Invalidate();
         return AppResult<long>.Ok(client.Id);
     }
 }
@@ -104,8 +106,13 @@ public sealed class ListApiClientsHandler(IAppDbContext db)
     }
 }
 
-/// <summary>Authenticates an API key: the active client and its institution, or null.</summary>
-public sealed class AuthenticateApiClientHandler(IAppDbContext db)
+/// <summary>
+/// Authenticates an API key: the active client and its institution, or null. A key verified against the database is
+/// remembered by its SHA-256 hash (the stored form; the key itself is never kept) for <see cref="ApiClientCache.Lifetime"/>,
+/// so a settlement's three requests do not each query the key table; revoking a key in this process forgets every
+/// remembered key at once.
+/// </summary>
+public sealed class AuthenticateApiClientHandler(IAppDbContext db, ApiClientCache? cache = null)
 {
     public async Task<(ApiClient Client, Institution Institution)?> HandleAsync(string key, CancellationToken ct = default)
     {
@@ -115,10 +122,62 @@ public sealed class AuthenticateApiClientHandler(IAppDbContext db)
         }
 
         var hash = ApiClient.Hash(key);
+        if (cache?.Find(hash) is { } known)
+        {
+            return known;
+        }
+
+        var generation = cache?.Generation ?? 0;
         var row = await (from c in db.ApiClients.AsNoTracking()
                          join i in db.Institutions.AsNoTracking() on c.InstitutionId equals i.Id
                          where c.KeyHash == hash && c.RevokedAt == null
                          select new { c, i }).FirstOrDefaultAsync(ct);
-        return row is null ? null : (row.c, row.i);
+        if (row is null)
+        {
+            return null;
+        }
+
+        cache?.Remember(hash, (row.c, row.i), generation);
+        return (row.c, row.i);
+    }
+}
+
+/// <summary>
+/// Verified API keys of this process by key hash, each for <see cref="Lifetime"/>. <see cref="Invalidate"/> (on revocation)
+/// forgets all of them and bumps a generation, so a look-up that read the database before the revocation committed cannot
+/// put the revoked key back. A key revoked by another process stops working here within <see cref="Lifetime"/>.
+/// The institution's agreement status is not taken from here: every settlement transaction reads it afresh.
+/// </summary>
+public sealed class ApiClientCache
+{
+    public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(30);
+    private const int MaxEntries = 10_000;
+
+    private readonly ConcurrentDictionary<string, (ApiClient Client, Institution Institution, long ExpiresAt)> _byHash = new(StringComparer.Ordinal);
+    private long _generation;
+
+    public long Generation => Interlocked.Read(ref _generation);
+
+    public (ApiClient Client, Institution Institution)? Find(string hash) =>
+        _byHash.TryGetValue(hash, out var e) && e.ExpiresAt > Environment.TickCount64 ? (e.Client, e.Institution) : null;
+
+    public void Remember(string hash, (ApiClient Client, Institution Institution) found, long generation)
+    {
+        if (_byHash.Count >= MaxEntries)
+        {
+            _byHash.Clear();
+        }
+
+        _byHash[hash] = (found.Client, found.Institution, Environment.TickCount64 + (long)Lifetime.TotalMilliseconds);
+        if (Generation != generation)
+        {
+            _byHash.TryRemove(hash, out _); // a revocation happened meanwhile: do not trust what was read before it
+        }
+    }
+
+    public void Invalidate()
+    {
+        Interlocked.Increment(ref _generation);
+        _byHash.Clear();
     }
 }

@@ -35,18 +35,25 @@ public sealed class IdempotentRequests(IAppDbContext db, TimeProvider clock)
 
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
-            stored = await FindAsync<T>(call, ct);
-            if (stored is not null)
+            // No second look-up here: a request with the same msgid that commits meanwhile makes this one fail (the unique
+            // msgid, or the state it changed, e.g. the encounter is already settled), and a failure looks again below.
+            // The work's audit entries go out with the next save (the msgid record below), not in saves of their own.
+            AppResult<T> result;
+            db.DeferAudit = true;
+            try
             {
-                return stored;
+                result = await work(ct);
+            }
+            finally
+            {
+                db.DeferAudit = false;
             }
 
-            var result = await work(ct);
             if (!result.Succeeded)
             {
                 await tx.RollbackAsync(ct);
                 db.ChangeTracker.Clear();
-                return new IdempotentOutcome<T>(result, null, false);
+                return await FindAsync<T>(call, ct) ?? new IdempotentOutcome<T>(result, null, false);
             }
 
             var json = serialize(result.Value!);

@@ -5,6 +5,7 @@ using System.Text.Unicode;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Yibao.Domain.Admin;
+using Yibao.Domain.Settlement;
 
 namespace Yibao.Infrastructure.Persistence;
 
@@ -61,6 +62,14 @@ internal static class AuditRecorder
                     throw new InvalidOperationException("审计日志只能追加，不能修改或删除");
                 }
 
+                continue;
+            }
+
+            if (e.Entity is ApiRequestLog)
+            {
+                // The msgid log is itself the append-only record of an institution's request (who, when, what was asked and
+                // answered); the business changes the request made are audited row by row. Auditing it again only
+                // copied the whole response and cost every API write a second insert.
                 continue;
             }
 
