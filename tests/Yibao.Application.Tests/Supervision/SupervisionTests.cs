@@ -223,4 +223,42 @@ public sealed class SupervisionTests
         sum.Outstanding.ShouldBe(10800m);
         GetSupervisionSummaryHandler.ToRows(sum).ShouldContain(r => (string)r["指标"]! == "违约金" && (decimal)r["合计"]! == 8400m);
     }
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Complaints_are_linked_or_rejected_anonymous_ones_get_no_reward_and_large_rewards_follow_the_tiers(string provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        var s = await SeedAsync(db);
+        Task<AppResult<Complaint>> Register(string? name) => Run<Complaint, RegisterComplaintHandler>(db, h => h.HandleAsync(new RegisterComplaint(Today, ComplaintChannel.Online, name, null, s.A.FixmedinsCode, "挂床住院")));
+        (await Run<Complaint, RegisterComplaintHandler>(db, h => h.HandleAsync(new RegisterComplaint(Today, ComplaintChannel.Phone, "甲", "12ab", "NOPE", ""))))
+            .Errors.Select(e => e.Message).ShouldBe(["举报内容：不能为空", "联系电话：须为 7–20 位数字"], ignoreOrder: true);
+        var named = (await Register("褚举报")).Value!;
+        var anonymous = (await Register(null)).Value!;
+        var rejected = (await Register("卫某")).Value!;
+
+        var opened = await Run<SupervisionCase, OpenCaseHandler>(db, h => h.HandleAsync(new OpenCase(CaseSourceType.Complaint, null, null, "挂床住院", FundCode.ResidentPool, 300_000m, Today, ComplaintId: named.Id)));
+        var caseId = opened.Value!.Id;
+        (await Run<Complaint, ResolveComplaintHandler>(db, h => h.HandleAsync(new ResolveComplaint(anonymous.Id, null, "JC20269999")))).Errors.Single().Message.ShouldBe("案件编号：JC20269999 不存在");
+        (await Run<Complaint, ResolveComplaintHandler>(db, h => h.HandleAsync(new ResolveComplaint(anonymous.Id, null, opened.Value.CaseNo)))).Value!.Status.ShouldBe(ComplaintStatus.Linked);
+        (await Run<Complaint, ResolveComplaintHandler>(db, h => h.HandleAsync(new ResolveComplaint(rejected.Id, null, null)))).Errors.Single().Message.ShouldBe("处理方式：请填写并案的案件编号，或不予受理的理由");
+        (await Run<Complaint, ResolveComplaintHandler>(db, h => h.HandleAsync(new ResolveComplaint(rejected.Id, "不属于医保基金监管范围", null)))).Value!.Status.ShouldBe(ComplaintStatus.Rejected);
+
+        (await Run<Complaint, GrantComplaintRewardHandler>(db, h => h.HandleAsync(new GrantComplaintReward(named.Id, Today)))).Errors.Single().Code.ShouldBe("case-not-decided");
+        foreach (var a in new[] { CaseAction.File, CaseAction.Investigate })
+        {
+            (await Run<SupervisionCase, AdvanceCaseHandler>(db, h => h.HandleAsync(new AdvanceCase(caseId, a, Today, "x")))).Succeeded.ShouldBeTrue();
+        }
+
+        (await Run<SupervisionCase, DecideCaseHandler>(db, h => h.HandleAsync(new DecideCase(caseId, Today, "决定 9 号", "属实", 300_000m, null)))).Succeeded.ShouldBeTrue();
+        (await Run<Complaint, GrantComplaintRewardHandler>(db, h => h.HandleAsync(new GrantComplaintReward(anonymous.Id, Today)))).Errors.Single().Code.ShouldBe("anonymous-reporter");
+        (await Run<Complaint, PayComplaintRewardHandler>(db, h => h.HandleAsync(new PayComplaintReward(named.Id, Today, "FK-9")))).Errors.Single().Code.ShouldBe("reward-not-granted");
+        // 100000 × 6% + 200000 × 4% = 14000 元 under the default tiers.
+        (await Run<Complaint, GrantComplaintRewardHandler>(db, h => h.HandleAsync(new GrantComplaintReward(named.Id, Today)))).Value!.RewardAmount.ShouldBe(14_000m);
+        var sum = await db.InScopeAsync(sp => sp.GetRequiredService<GetSupervisionSummaryHandler>().HandleAsync(new GetSupervisionSummary(2026)));
+        sum.Complaints.ShouldBe(3);
+        sum.ComplaintsLinked.ShouldBe(2);
+        sum.RewardsGrantedAmount.ShouldBe(14_000m);
+        sum.RewardsPaid.ShouldBe(0);
+        sum.Penalty.ShouldBe(0m);
+    }
 }

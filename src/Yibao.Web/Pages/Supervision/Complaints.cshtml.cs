@@ -29,6 +29,7 @@ public sealed class ComplaintsModel(ComplaintQueriesHandler complaints, Register
 
     [BindProperty] public string? Summary { get; set; }
     [BindProperty] public FundCode Fund { get; set; } = FundCode.ResidentPool;
+    [BindProperty] public string? LeadAmount { get; set; }
     [BindProperty] public string? CaseNo { get; set; }
     [BindProperty] public string? RejectReason { get; set; }
     [BindProperty] public string? Date { get; set; }
@@ -103,9 +104,10 @@ public sealed class ComplaintsModel(ComplaintQueriesHandler complaints, Register
 
         var errors = new List<AppError>();
         var d = SupervisionAccess.Date(Date, "登记日期", errors);
+        var amount = SupervisionAccess.Number(LeadAmount, "线索金额", errors);
         if (errors.Count == 0)
         {
-            var r = await open.HandleAsync(new OpenCase(CaseSourceType.Complaint, null, InstitutionCode, Summary ?? "", Fund, 0m, d!.Value, ComplaintId: Id), ct);
+            var r = await open.HandleAsync(new OpenCase(CaseSourceType.Complaint, null, InstitutionCode, Summary ?? "", Fund, amount!.Value, d!.Value, ComplaintId: Id), ct);
             if (r.Succeeded)
             {
                 return RedirectToPage("Case", new { id = r.Value!.Id });
