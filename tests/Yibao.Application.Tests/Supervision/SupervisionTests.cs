@@ -223,6 +223,7 @@ public sealed class SupervisionTests
         sum.Outstanding.ShouldBe(10800m);
         GetSupervisionSummaryHandler.ToRows(sum).ShouldContain(r => (string)r["指标"]! == "违约金" && (decimal)r["合计"]! == 8400m);
     }
+
     [Theory]
     [MemberData(nameof(Providers))]
     public async Task Complaints_are_linked_or_rejected_anonymous_ones_get_no_reward_and_large_rewards_follow_the_tiers(string provider)
