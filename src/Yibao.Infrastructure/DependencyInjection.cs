@@ -199,6 +199,26 @@ public static class DependencyInjection
         services.AddScoped<Yibao.Application.Performance.BindIndicatorHandler>();
         services.AddScoped<Yibao.Application.Performance.GetSelfEvaluationHandler>();
         services.AddScoped<Yibao.Application.Performance.SaveSelfEvaluationHandler>();
+        services.AddScoped<Yibao.Application.Supervision.GetSupervisionPoliciesHandler>();
+        services.AddScoped<Yibao.Application.Supervision.SaveSupervisionPolicyHandler>();
+        services.AddScoped<Yibao.Application.Supervision.CreateInspectionPlanHandler>();
+        services.AddScoped<Yibao.Application.Supervision.RecordInspectionHandler>();
+        services.AddScoped<Yibao.Application.Supervision.AddInspectionFindingHandler>();
+        services.AddScoped<Yibao.Application.Supervision.UploadEvidenceHandler>();
+        services.AddScoped<Yibao.Application.Supervision.GetEvidenceHandler>();
+        services.AddScoped<Yibao.Application.Supervision.OpenCaseHandler>();
+        services.AddScoped<Yibao.Application.Supervision.AdvanceCaseHandler>();
+        services.AddScoped<Yibao.Application.Supervision.DecideCaseHandler>();
+        services.AddScoped<Yibao.Application.Supervision.RecordOutcomePaymentHandler>();
+        services.AddScoped<Yibao.Application.Supervision.LiftSuspensionHandler>();
+        services.AddScoped<Yibao.Application.Supervision.RegisterComplaintHandler>();
+        services.AddScoped<Yibao.Application.Supervision.ResolveComplaintHandler>();
+        services.AddScoped<Yibao.Application.Supervision.GrantComplaintRewardHandler>();
+        services.AddScoped<Yibao.Application.Supervision.PayComplaintRewardHandler>();
+        services.AddScoped<Yibao.Application.Supervision.InspectionQueriesHandler>();
+        services.AddScoped<Yibao.Application.Supervision.CaseQueriesHandler>();
+        services.AddScoped<Yibao.Application.Supervision.ComplaintQueriesHandler>();
+        services.AddScoped<Yibao.Application.Supervision.GetSupervisionSummaryHandler>();
         services.AddScoped<Demo.CatalogPolicySeeder>();
         return services;
     }

@@ -86,6 +86,7 @@ public static class YibaoWebApp
             .AddPolicy(Policies.InstitutionRead, p => p.RequireRole(SettlementAccess.InstitutionReadRoles))
             .AddPolicy(Policies.FundsRead, p => p.RequireRole(SettlementAccess.FundsReadRoles))
             .AddPolicy(Policies.Review, p => p.RequireRole(Roles.Reviewer))
+            .AddPolicy(Policies.SupervisionRead, p => p.RequireRole(SupervisionAccess.ReadRoles))
             .AddPolicy(Policies.BudgetRead, p => p.RequireRole(Roles.Finance, Roles.Leader))
             .AddPolicy(Policies.BudgetWrite, p => p.RequireRole(Roles.Finance))
             .AddPolicy(Policies.ContributionRead, p => p.RequireRole(ContributionAccess.ReadRoles))
@@ -102,6 +103,7 @@ public static class YibaoWebApp
             o.Conventions.AuthorizeFolder("/Institutions", Policies.InstitutionRead);
             o.Conventions.AuthorizeFolder("/Funds", Policies.FundsRead);
             o.Conventions.AuthorizeFolder("/Review", Policies.Review);
+            o.Conventions.AuthorizeFolder("/Supervision", Policies.SupervisionRead);
             o.Conventions.AuthorizeFolder("/Performance", Policies.BudgetRead);
             o.Conventions.AuthorizePage("/Budget/Import", Policies.BudgetWrite);
             o.Conventions.AuthorizePage("/Budget/Create", Policies.BudgetWrite);
@@ -221,6 +223,9 @@ public static class Policies
 
     /// <summary>基金财务 screens (财务、局领导、审核员 read; 拨付 is 财务 only, checked in the page).</summary>
     public const string FundsRead = "FundsRead";
+
+    /// <summary>基金监管 screens (稽核员 writes; 财务 records 到账 and pays rewards; 局领导 reads).</summary>
+    public const string SupervisionRead = "SupervisionRead";
 
     /// <summary>部门预算 screens, read (财务、局领导).</summary>
     public const string BudgetRead = "BudgetRead";

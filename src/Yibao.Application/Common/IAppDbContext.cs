@@ -67,6 +67,15 @@ public interface IAppDbContext
     DbSet<Yibao.Domain.Review.ReviewRun> ReviewRuns { get; }
     DbSet<Yibao.Domain.Review.ReviewFlagRecord> ReviewFlags { get; }
 
+    DbSet<Yibao.Domain.Supervision.SupervisionPolicy> SupervisionPolicies { get; }
+    DbSet<Yibao.Domain.Supervision.InspectionPlan> InspectionPlans { get; }
+    DbSet<Yibao.Domain.Supervision.Inspection> Inspections { get; }
+    DbSet<Yibao.Domain.Supervision.InspectionFinding> InspectionFindings { get; }
+    DbSet<Yibao.Domain.Supervision.EvidenceFile> EvidenceFiles { get; }
+    DbSet<Yibao.Domain.Supervision.SupervisionCase> SupervisionCases { get; }
+    DbSet<Yibao.Domain.Supervision.CaseOutcome> CaseOutcomes { get; }
+    DbSet<Yibao.Domain.Supervision.Complaint> Complaints { get; }
+
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 
     /// <summary>

@@ -58,8 +58,18 @@ public static class LedgerAccounts
     /// <summary>个人账户计息支出.</summary>
     public const string AccountInterestExpense = "5004";
 
+    /// <summary>应收追回款及违约金 (稽核处理决定 → 定点医药机构应缴, one subsidiary line per institution).</summary>
+    public const string SupervisionReceivable = "1205";
+    /// <summary>违约金收入.</summary>
+    public const string PenaltyIncome = "4005";
+    /// <summary>举报奖励支出.</summary>
+    public const string ComplaintRewardExpense = "5201";
+
     public static string Name(string code) => code switch
     {
+        SupervisionReceivable => "应收追回款及违约金",
+        PenaltyIncome => "违约金收入",
+        ComplaintRewardExpense => "举报奖励支出",
         PersonalAccountBalance => "个人账户结存",
         AccountTransferExpense => "划入个人账户支出",
         AccountInterestExpense => "个人账户计息支出",

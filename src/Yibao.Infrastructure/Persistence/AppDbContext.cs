@@ -78,6 +78,14 @@ public class AppDbContext : IdentityDbContext<StaffUser, IdentityRole, string>, 
     public DbSet<Yibao.Domain.Review.StoredReviewRule> ReviewRules => Set<Yibao.Domain.Review.StoredReviewRule>();
     public DbSet<Yibao.Domain.Review.ReviewRun> ReviewRuns => Set<Yibao.Domain.Review.ReviewRun>();
     public DbSet<Yibao.Domain.Review.ReviewFlagRecord> ReviewFlags => Set<Yibao.Domain.Review.ReviewFlagRecord>();
+    public DbSet<Yibao.Domain.Supervision.SupervisionPolicy> SupervisionPolicies => Set<Yibao.Domain.Supervision.SupervisionPolicy>();
+    public DbSet<Yibao.Domain.Supervision.InspectionPlan> InspectionPlans => Set<Yibao.Domain.Supervision.InspectionPlan>();
+    public DbSet<Yibao.Domain.Supervision.Inspection> Inspections => Set<Yibao.Domain.Supervision.Inspection>();
+    public DbSet<Yibao.Domain.Supervision.InspectionFinding> InspectionFindings => Set<Yibao.Domain.Supervision.InspectionFinding>();
+    public DbSet<Yibao.Domain.Supervision.EvidenceFile> EvidenceFiles => Set<Yibao.Domain.Supervision.EvidenceFile>();
+    public DbSet<Yibao.Domain.Supervision.SupervisionCase> SupervisionCases => Set<Yibao.Domain.Supervision.SupervisionCase>();
+    public DbSet<Yibao.Domain.Supervision.CaseOutcome> CaseOutcomes => Set<Yibao.Domain.Supervision.CaseOutcome>();
+    public DbSet<Yibao.Domain.Supervision.Complaint> Complaints => Set<Yibao.Domain.Supervision.Complaint>();
 
     /// <summary>True on PostgreSQL, false on SQLite.</summary>
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";

@@ -124,6 +124,7 @@ internal static class AuditRecorder
     {
         null => null,
         string or bool or int or long or decimal or double => v,
+        byte[] bytes => $"({bytes.Length} 字节)",
         Enum en => en.ToString(),
         DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         DateTime dt => dt.ToString("O", CultureInfo.InvariantCulture),

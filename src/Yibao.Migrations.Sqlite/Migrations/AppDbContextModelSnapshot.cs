@@ -3572,6 +3572,655 @@ namespace Yibao.Migrations.Sqlite.Migrations
                     b.ToTable("settlements", (string)null);
                 });
 
+            modelBuilder.Entity("Yibao.Domain.Supervision.CaseOutcome", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("amount");
+
+                    b.Property<long>("CaseId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("case_id");
+
+                    b.Property<DateOnly?>("FromDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from_date");
+
+                    b.Property<int>("Fund")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("fund");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("kind");
+
+                    b.Property<DateOnly?>("LiftedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lifted_on");
+
+                    b.Property<decimal?>("Multiple")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("multiple");
+
+                    b.Property<DateOnly?>("PaidOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("paid_on");
+
+                    b.Property<string>("PaidRecordedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("paid_recorded_by");
+
+                    b.Property<long?>("PaymentEntryId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("payment_entry_id");
+
+                    b.Property<string>("PaymentNo")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("payment_no");
+
+                    b.Property<string>("PractitionerCode")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("practitioner_code");
+
+                    b.Property<string>("PractitionerName")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("practitioner_name");
+
+                    b.Property<long?>("ReceivableEntryId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("receivable_entry_id");
+
+                    b.Property<DateOnly?>("ToDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("to_date");
+
+                    b.HasKey("Id")
+                        .HasName("pk_supervision_case_outcomes");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_supervision_case_outcomes_case_id");
+
+                    b.HasIndex("PaymentEntryId")
+                        .HasDatabaseName("ix_supervision_case_outcomes_payment_entry_id");
+
+                    b.HasIndex("PaymentNo")
+                        .IsUnique()
+                        .HasDatabaseName("ix_supervision_case_outcomes_payment_no");
+
+                    b.HasIndex("ReceivableEntryId")
+                        .HasDatabaseName("ix_supervision_case_outcomes_receivable_entry_id");
+
+                    b.ToTable("supervision_case_outcomes", (string)null);
+                });
+
+            modelBuilder.Entity("Yibao.Domain.Supervision.CaseStep", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Action")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("action");
+
+                    b.Property<long>("CaseId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("case_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("FromStatus")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("from_status");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("StepBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("step_by");
+
+                    b.Property<DateOnly>("StepDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("step_date");
+
+                    b.Property<int>("ToStatus")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("to_status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_supervision_case_steps");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_supervision_case_steps_case_id");
+
+                    b.ToTable("supervision_case_steps", (string)null);
+                });
+
+            modelBuilder.Entity("Yibao.Domain.Supervision.Complaint", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long?>("CaseId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("case_id");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("channel");
+
+                    b.Property<string>("ComplaintNo")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("complaint_no");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<long?>("InstitutionId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("institution_id");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("received_on");
+
+                    b.Property<string>("RejectReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reject_reason");
+
+                    b.Property<string>("ReporterName")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reporter_name");
+
+                    b.Property<string>("ReporterPhone")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reporter_phone");
+
+                    b.Property<decimal?>("RewardAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reward_amount");
+
+                    b.Property<decimal?>("RewardBase")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reward_base");
+
+                    b.Property<long?>("RewardEntryId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reward_entry_id");
+
+                    b.Property<int?>("RewardFund")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reward_fund");
+
+                    b.Property<DateOnly?>("RewardGrantedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reward_granted_on");
+
+                    b.Property<DateOnly?>("RewardPaidOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reward_paid_on");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_complaints");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_complaints_case_id");
+
+                    b.HasIndex("ComplaintNo")
+                        .IsUnique()
+                        .HasDatabaseName("ix_complaints_complaint_no");
+
+                    b.HasIndex("InstitutionId")
+                        .HasDatabaseName("ix_complaints_institution_id");
+
+                    b.HasIndex("ReceivedOn")
+                        .HasDatabaseName("ix_complaints_received_on");
+
+                    b.HasIndex("RewardEntryId")
+                        .HasDatabaseName("ix_complaints_reward_entry_id");
+
+                    b.ToTable("complaints", (string)null);
+                });
+
+            modelBuilder.Entity("Yibao.Domain.Supervision.EvidenceFile", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long?>("CaseId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("case_id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("content");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content_type");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file_name");
+
+                    b.Property<long?>("InspectionId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("inspection_id");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sha256");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("size");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("uploaded_at");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("uploaded_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_evidence_files");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_evidence_files_case_id");
+
+                    b.HasIndex("InspectionId")
+                        .HasDatabaseName("ix_evidence_files_inspection_id");
+
+                    b.ToTable("evidence_files", (string)null);
+                });
+
+            modelBuilder.Entity("Yibao.Domain.Supervision.Inspection", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Conclusion")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("conclusion");
+
+                    b.Property<DateOnly?>("InspectedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("inspected_on");
+
+                    b.Property<string>("Inspectors")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("inspectors");
+
+                    b.Property<long>("InstitutionId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("institution_id");
+
+                    b.Property<long>("PlanId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("plan_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_inspections");
+
+                    b.HasIndex("InspectedOn")
+                        .HasDatabaseName("ix_inspections_inspected_on");
+
+                    b.HasIndex("InstitutionId")
+                        .HasDatabaseName("ix_inspections_institution_id");
+
+                    b.HasIndex("PlanId", "InstitutionId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_inspections_plan_id_institution_id");
+
+                    b.ToTable("inspections", (string)null);
+                });
+
+            modelBuilder.Entity("Yibao.Domain.Supervision.InspectionFinding", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("amount");
+
+                    b.Property<long?>("CaseId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("case_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<int>("Fund")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("fund");
+
+                    b.Property<long>("InspectionId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("inspection_id");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<int>("Seq")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("seq");
+
+                    b.HasKey("Id")
+                        .HasName("pk_inspection_findings");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_inspection_findings_case_id");
+
+                    b.HasIndex("InspectionId", "Seq")
+                        .IsUnique()
+                        .HasDatabaseName("ix_inspection_findings_inspection_id_seq");
+
+                    b.ToTable("inspection_findings", (string)null);
+                });
+
+            modelBuilder.Entity("Yibao.Domain.Supervision.InspectionPlan", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Inspectors")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("inspectors");
+
+                    b.Property<DateOnly>("PeriodFrom")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("period_from");
+
+                    b.Property<DateOnly>("PeriodTo")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("period_to");
+
+                    b.Property<string>("PlanNo")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("plan_no");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("scope");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_inspection_plans");
+
+                    b.HasIndex("PlanNo")
+                        .IsUnique()
+                        .HasDatabaseName("ix_inspection_plans_plan_no");
+
+                    b.ToTable("inspection_plans", (string)null);
+                });
+
+            modelBuilder.Entity("Yibao.Domain.Supervision.SupervisionCase", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CaseNo")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_no");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("closed_on");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<DateOnly?>("DecidedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_on");
+
+                    b.Property<string>("DecisionNo")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decision_no");
+
+                    b.Property<DateOnly?>("FiledOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("filed_on");
+
+                    b.Property<int>("Fund")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("fund");
+
+                    b.Property<long>("InstitutionId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("institution_id");
+
+                    b.Property<decimal>("LeadAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lead_amount");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("received_on");
+
+                    b.Property<string>("SourceRef")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source_ref");
+
+                    b.Property<int>("SourceType")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("source_type");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("summary");
+
+                    b.HasKey("Id")
+                        .HasName("pk_supervision_cases");
+
+                    b.HasIndex("CaseNo")
+                        .IsUnique()
+                        .HasDatabaseName("ix_supervision_cases_case_no");
+
+                    b.HasIndex("InstitutionId")
+                        .HasDatabaseName("ix_supervision_cases_institution_id");
+
+                    b.HasIndex("Status")
+                        .HasDatabaseName("ix_supervision_cases_status");
+
+                    b.HasIndex("SourceType", "SourceRef")
+                        .HasDatabaseName("ix_supervision_cases_source_type_source_ref");
+
+                    b.ToTable("supervision_cases", (string)null);
+                });
+
+            modelBuilder.Entity("Yibao.Domain.Supervision.SupervisionPolicy", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("effective_from");
+
+                    b.Property<string>("Memo")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("memo");
+
+                    b.Property<decimal>("PenaltyMultipleDefault")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("penalty_multiple_default");
+
+                    b.Property<decimal>("PenaltyMultipleMax")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("penalty_multiple_max");
+
+                    b.Property<decimal>("PenaltyMultipleMin")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("penalty_multiple_min");
+
+                    b.Property<decimal>("RewardCap")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reward_cap");
+
+                    b.Property<decimal>("RewardFloor")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reward_floor");
+
+                    b.Property<string>("RewardTiers")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reward_tiers");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_supervision_policies");
+
+                    b.HasIndex("EffectiveFrom")
+                        .IsUnique()
+                        .HasDatabaseName("ix_supervision_policies_effective_from");
+
+                    b.ToTable("supervision_policies", (string)null);
+                });
+
             modelBuilder.Entity("Yibao.Infrastructure.Identity.StaffUser", b =>
                 {
                     b.Property<string>("Id")
@@ -4186,6 +4835,117 @@ namespace Yibao.Migrations.Sqlite.Migrations
                         .HasConstraintName("fk_settlements_journal_entries_reversal_journal_entry_id");
                 });
 
+            modelBuilder.Entity("Yibao.Domain.Supervision.CaseOutcome", b =>
+                {
+                    b.HasOne("Yibao.Domain.Supervision.SupervisionCase", null)
+                        .WithMany("Outcomes")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_supervision_case_outcomes_supervision_cases_case_id");
+
+                    b.HasOne("Yibao.Domain.Funds.JournalEntry", null)
+                        .WithMany()
+                        .HasForeignKey("PaymentEntryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_supervision_case_outcomes_journal_entries_payment_entry_id");
+
+                    b.HasOne("Yibao.Domain.Funds.JournalEntry", null)
+                        .WithMany()
+                        .HasForeignKey("ReceivableEntryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_supervision_case_outcomes_journal_entries_receivable_entry_id");
+                });
+
+            modelBuilder.Entity("Yibao.Domain.Supervision.CaseStep", b =>
+                {
+                    b.HasOne("Yibao.Domain.Supervision.SupervisionCase", null)
+                        .WithMany("Steps")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_supervision_case_steps_supervision_cases_case_id");
+                });
+
+            modelBuilder.Entity("Yibao.Domain.Supervision.Complaint", b =>
+                {
+                    b.HasOne("Yibao.Domain.Supervision.SupervisionCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_complaints_supervision_cases_case_id");
+
+                    b.HasOne("Yibao.Domain.Institutions.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_complaints_institutions_institution_id");
+
+                    b.HasOne("Yibao.Domain.Funds.JournalEntry", null)
+                        .WithMany()
+                        .HasForeignKey("RewardEntryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_complaints_journal_entries_reward_entry_id");
+                });
+
+            modelBuilder.Entity("Yibao.Domain.Supervision.EvidenceFile", b =>
+                {
+                    b.HasOne("Yibao.Domain.Supervision.SupervisionCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_evidence_files_supervision_cases_case_id");
+
+                    b.HasOne("Yibao.Domain.Supervision.Inspection", null)
+                        .WithMany()
+                        .HasForeignKey("InspectionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_evidence_files_inspections_inspection_id");
+                });
+
+            modelBuilder.Entity("Yibao.Domain.Supervision.Inspection", b =>
+                {
+                    b.HasOne("Yibao.Domain.Institutions.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_inspections_institutions_institution_id");
+
+                    b.HasOne("Yibao.Domain.Supervision.InspectionPlan", null)
+                        .WithMany("Inspections")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_inspections_inspection_plans_plan_id");
+                });
+
+            modelBuilder.Entity("Yibao.Domain.Supervision.InspectionFinding", b =>
+                {
+                    b.HasOne("Yibao.Domain.Supervision.SupervisionCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_inspection_findings_supervision_cases_case_id");
+
+                    b.HasOne("Yibao.Domain.Supervision.Inspection", null)
+                        .WithMany("Findings")
+                        .HasForeignKey("InspectionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_inspection_findings_inspections_inspection_id");
+                });
+
+            modelBuilder.Entity("Yibao.Domain.Supervision.SupervisionCase", b =>
+                {
+                    b.HasOne("Yibao.Domain.Institutions.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_supervision_cases_institutions_institution_id");
+                });
+
             modelBuilder.Entity("Yibao.Domain.Accounts.PersonalAccountRecord", b =>
                 {
                     b.Navigation("Entries");
@@ -4214,6 +4974,23 @@ namespace Yibao.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Yibao.Domain.Settlement.MedicalEncounter", b =>
                 {
                     b.Navigation("FeeDetails");
+                });
+
+            modelBuilder.Entity("Yibao.Domain.Supervision.Inspection", b =>
+                {
+                    b.Navigation("Findings");
+                });
+
+            modelBuilder.Entity("Yibao.Domain.Supervision.InspectionPlan", b =>
+                {
+                    b.Navigation("Inspections");
+                });
+
+            modelBuilder.Entity("Yibao.Domain.Supervision.SupervisionCase", b =>
+                {
+                    b.Navigation("Outcomes");
+
+                    b.Navigation("Steps");
                 });
 #pragma warning restore 612, 618
         }

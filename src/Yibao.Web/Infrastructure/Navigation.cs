@@ -59,6 +59,13 @@ public static class Navigation
             new NavItem("异地就医备案", "/OutOfArea/Filings/Index", "bi-geo", OffsiteAccess.FilingReaderRoles),
             new NavItem("手工报销", "/Settlement/Manual/Index", "bi-receipt", OffsiteAccess.ReimbursementReaderRoles),
         ]),
+        new("基金监管", "bi-shield-check", [
+            new NavItem("稽核案件", "/Supervision/Index", "bi-folder2-open", SupervisionAccess.ReadRoles),
+            new NavItem("检查计划", "/Supervision/Inspections", "bi-clipboard-check", SupervisionAccess.ReadRoles),
+            new NavItem("举报投诉", "/Supervision/Complaints", "bi-megaphone", SupervisionAccess.ReadRoles),
+            new NavItem("年度汇总", "/Supervision/Summary", "bi-bar-chart", SupervisionAccess.ReadRoles),
+            new NavItem("稽核政策", "/Supervision/Policy", "bi-sliders", SupervisionAccess.ReadRoles),
+        ]),
         new("基金财务", "bi-bank", [
             new NavItem("月结算单", "/Funds/Statements", "bi-file-earmark-spreadsheet", SettlementAccess.FundsReadRoles),
             new NavItem("科目余额表", "/Funds/TrialBalance", "bi-journal-bookmark", SettlementAccess.FundsReadRoles),
