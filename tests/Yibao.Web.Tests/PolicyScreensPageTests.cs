@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using MiniExcelLibs;
 using Yibao.Domain.Admin;
 using Yibao.Domain.Contributions;
 using Yibao.Domain.Registry;
@@ -53,6 +54,14 @@ public sealed class PolicyScreensPageTests(YibaoWebFactory app) : IClassFixture<
             var read = await finance.GetStringAsync(url, ct);
             read.ShouldNotContain("id=\"PoolAreaCode\"", customMessage: url);
             (await reviewer.GetAsync(url, ct)).StatusCode.ShouldBe(HttpStatusCode.Forbidden, url);
+
+            // Excel export of the list, for readers too.
+            read.ShouldContain("导出 Excel", customMessage: url);
+            var export = await finance.GetAsync(url + "?handler=Export", ct);
+            export.Content.Headers.ContentType!.MediaType.ShouldBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", url);
+            await using var stream = new MemoryStream(await export.Content.ReadAsByteArrayAsync(ct));
+            var rows = stream.Query(useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
+            rows.ShouldContain(r => Equals(r["统筹区"], Area), url);
 
             var token = await YibaoWebFactory.GetTokenAsync(finance, url);
             (await finance.PostAsync(url, new FormUrlEncodedContent([new("__RequestVerificationToken", token), new("PoolAreaCode", Area)]), ct))

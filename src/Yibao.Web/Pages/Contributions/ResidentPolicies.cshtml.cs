@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Yibao.Application.Common;
 using Yibao.Application.Contributions;
 using Yibao.Application.Registry;
+using Yibao.Domain.Common;
 using Yibao.Domain.Contributions;
 using Yibao.Domain.Registry;
 using Yibao.Web.Infrastructure;
@@ -68,6 +69,14 @@ public sealed class ResidentPoliciesModel(ListResidentContributionPoliciesHandle
     public static string FormatAmount(decimal v) => v.ToString("0.00", CultureInfo.InvariantCulture);
 
     public string? SponsoredText(SpecialStatusType s) => Sponsored.TryGetValue(RegistryLookups.Code(s), out var v) ? v : null;
+
+    public async Task<IActionResult> OnGetExportAsync(CancellationToken ct) =>
+        await ExcelFile.CreateAsync((await list.HandleAsync(ct)).Select(p => new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            ["统筹区"] = p.PoolAreaCode, ["年度"] = p.Year, ["个人缴费（元）"] = p.IndividualAmount, ["财政补助（元）"] = p.SubsidyAmount,
+            ["集中征缴期起"] = p.CollectionFrom, ["集中征缴期止"] = p.CollectionTo,
+            ["医疗救助代缴"] = string.Join("；", p.Sponsored.OrderBy(s => s.Status).Select(s => RegistryNames.Of(s.Status) + " " + Money.FormatYuan(s.Amount) + " 元")),
+        }).ToList(), "居民筹资标准", "居民医保筹资标准", clock, ct);
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {

@@ -56,6 +56,15 @@ public sealed class WaitingRulesModel(ListWaitingPeriodRulesHandler list, SaveWa
         }
     }
 
+    public async Task<IActionResult> OnGetExportAsync(CancellationToken ct) =>
+        await ExcelFile.CreateAsync((await list.HandleAsync(ct)).Select(r => new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            ["统筹区"] = r.PoolAreaCode, ["险种"] = RegistryNames.Of(r.InsuranceType), ["生效日期"] = r.EffectiveFrom, ["失效日期"] = r.EffectiveTo,
+            ["须缴费"] = r.RequiresContribution ? "是" : "否", ["首次缴费等待期（月）"] = r.WaitingMonthsAfterLateFirstContribution,
+            ["中断宽限期（月）"] = r.InterruptionGraceMonths, ["中断后等待期（月）"] = r.WaitingMonthsAfterInterruption,
+            ["免等待期"] = string.Join("、", r.ExemptStatuses.Select(RegistryNames.Of).Concat(r.ExemptCategories.Select(RegistryNames.Of))),
+        }).ToList(), "待遇享受期规则", "待遇享受期规则", clock, ct);
+
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (!CanEdit)
