@@ -223,7 +223,11 @@ internal static class CliCommands
         {
             Description = "不生成就医与结算数据（只生成参保登记、医保目录与待遇政策）",
         };
-        var seedCommand = new Command("seed", "生成示范县演示数据（乡镇、村/社区、家庭户、人员、参保单位、定点医药机构、参保与缴费、医保目录与待遇政策，以及一年的就医、结算、异地备案、手工报销与基金记账）；先自动迁移数据库，只写入空的参保登记库") { insured, seed, ifEmpty, withoutCare };
+        var withoutContributions = new Option<bool>("--without-contributions")
+        {
+            Description = "不生成职工征缴年度数据（缴费基数、征收计划、税务入库、灵活就业缴费）和个人账户划入，留给经办员自己编制",
+        };
+        var seedCommand = new Command("seed", "生成示范县演示数据（乡镇、村/社区、家庭户、人员、参保单位、定点医药机构、参保与缴费、医保目录与待遇政策，以及一年的就医、结算、异地备案、手工报销与基金记账）；先自动迁移数据库，只写入空的参保登记库") { insured, seed, ifEmpty, withoutCare, withoutContributions };
         seedCommand.SetAction((ParseResult r, CancellationToken ct) => ctx.RunAsync(async (sp, options, token) =>
         {
             var watch = Stopwatch.StartNew();
@@ -234,7 +238,7 @@ internal static class CliCommands
                 return await CatalogPolicyCommands.SeedDemoAsync(ctx, sp, token);
             }
 
-            var demoOptions = new DemoCountyOptions(r.GetValue(insured), r.GetValue(seed));
+            var demoOptions = new DemoCountyOptions(r.GetValue(insured), r.GetValue(seed)) { EmployeeContributions = !r.GetValue(withoutContributions) };
             await ctx.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"正在生成{DemoCountyGenerator.CountyName}（{DemoCountyGenerator.CountyCode}）演示数据：人员 {demoOptions.Insured} 人，随机种子 {demoOptions.Seed}，写入 {options.Describe()}"));
             var result = await sp.GetRequiredService<DemoSeeder>().SeedAsync(demoOptions, token);

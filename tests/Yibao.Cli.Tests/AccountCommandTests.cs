@@ -7,7 +7,7 @@ public sealed class AccountCommandTests
     public async Task Credit_job_credits_once_per_person_month_with_balanced_entries()
     {
         using var db = new TempSqlite();
-        var seed = await CliHarness.RunAsync(db.Env, "demo", "seed", "--insured", "3000");
+        var seed = await CliHarness.RunAsync(db.Env, "demo", "seed", "--insured", "3000", "--without-contributions", "--without-care");
         seed.ExitCode.ShouldBe(0, seed.ToString());
 
         var bad = await CliHarness.RunAsync(db.Env, "accounts", "credit", "--month", "2026-13");

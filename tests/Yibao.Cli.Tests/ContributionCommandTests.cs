@@ -8,7 +8,7 @@ public sealed class ContributionCommandTests
     {
         using var db = new TempSqlite();
         (await CliHarness.RunAsync(db.Env, "db", "migrate")).ExitCode.ShouldBe(0);
-        var seed = await CliHarness.RunAsync(db.Env, "demo", "seed", "--insured", "3000");
+        var seed = await CliHarness.RunAsync(db.Env, "demo", "seed", "--insured", "3000", "--without-contributions", "--without-care");
         seed.ExitCode.ShouldBe(0, seed.ToString());
 
         var bad = await CliHarness.RunAsync(db.Env, "contributions", "plan", "--month", "2026-13");

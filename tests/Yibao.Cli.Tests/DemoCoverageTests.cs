@@ -18,7 +18,7 @@ public class DemoCoverageTests
     public async Task Seeded_coverage_is_consistent_and_the_ledger_balances()
     {
         using var db = new TempSqlite();
-        var run = await CliHarness.RunAsync(db.Env, "demo", "seed", "--insured", Insured.ToString(CultureInfo.InvariantCulture), "--seed", "7");
+        var run = await CliHarness.RunAsync(db.Env, "demo", "seed", "--insured", Insured.ToString(CultureInfo.InvariantCulture), "--seed", "7", "--without-care");
         run.ExitCode.ShouldBe(0, run.ToString());
         run.Out.ShouldContain("参保记录 5000 条");
         run.Out.ShouldContain("年度居民缴费");
@@ -46,9 +46,9 @@ public class DemoCoverageTests
         try
         {
             var env = new Dictionary<string, string?>(StringComparer.Ordinal) { ["YIBAO_DB_PROVIDER"] = "postgres", ["YIBAO_DB"] = cs };
-            (await CliHarness.RunAsync(env, "demo", "seed", "--insured", "3000", "--seed", "9")).ExitCode.ShouldBe(0);
+            (await CliHarness.RunAsync(env, "demo", "seed", "--insured", "3000", "--seed", "9", "--without-care")).ExitCode.ShouldBe(0);
             using var sqlite = new TempSqlite();
-            (await CliHarness.RunAsync(sqlite.Env, "demo", "seed", "--insured", "3000", "--seed", "9")).ExitCode.ShouldBe(0);
+            (await CliHarness.RunAsync(sqlite.Env, "demo", "seed", "--insured", "3000", "--seed", "9", "--without-care")).ExitCode.ShouldBe(0);
 
             await using var pg = new NpgsqlConnection(cs);
             await pg.OpenAsync(ct);

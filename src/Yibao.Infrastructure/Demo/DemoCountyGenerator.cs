@@ -13,6 +13,12 @@ public sealed record DemoCountyOptions(int Insured = DemoCountyOptions.DefaultIn
 {
     public const int DefaultInsured = 20_000;
     public const long DefaultSeed = 20_261_122;
+
+    /// <summary>
+    /// Whether to write the year's 职工征缴 (policy, bases, plans, payments, 灵活就业); off for a registry on which staff run
+    /// those jobs themselves (<c>yibao demo seed --without-contributions</c>).
+    /// </summary>
+    public bool EmployeeContributions { get; init; } = true;
 }
 
 /// <summary>

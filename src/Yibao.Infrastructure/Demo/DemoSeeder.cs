@@ -88,12 +88,15 @@ public sealed class DemoSeeder(AppDbContext db, IBulkLoader bulk, TimeProvider c
             var lines = await bulk.WriteJournalLinesAsync(contributions.SelectMany(c => c.Entry.Lines), cancellationToken);
             var paid = await bulk.WriteResidentContributionsAsync(contributions.Select(c => c.Contribution), cancellationToken);
             contributions.Clear();
-            var employee = await DemoContributions.WriteAsync(bulk, county, coverage, paid, lines, clock.TodayInChina(), cancellationToken);
+            var employee = !options.EmployeeContributions ? null : await DemoContributions.WriteAsync(bulk, county, coverage, paid, lines, clock.TodayInChina(), cancellationToken);
 
             // Policy data through the context (audited like any other write): financing standard and waiting periods.
             db.ResidentContributionPolicies.Add(coverage.Policy);
             db.WaitingPeriodRules.AddRange(DemoCoverage.WaitingRules());
-            db.EmployeeContributionPolicies.Add(DemoContributions.Policy());
+            if (employee is not null)
+            {
+                db.EmployeeContributionPolicies.Add(DemoContributions.Policy());
+            }
 
             var result = new DemoSeedResult(DemoCountyGenerator.CountyCode, DemoCountyGenerator.CountyName,
                 county.TownshipCount, county.VillageCount, households, persons, employers, institutions)
@@ -122,7 +125,7 @@ public sealed class DemoSeeder(AppDbContext db, IBulkLoader bulk, TimeProvider c
                 ["special_statuses"] = result.SpecialStatuses,
                 ["resident_contributions"] = result.Contributions,
                 ["journal_lines"] = result.JournalLines,
-                ["employee_contributions"] = employee,
+                ["employee_contributions"] = (object?)employee ?? "未生成",
             };
             db.AuditEntries.Add(new AuditEntry
             {
