@@ -102,6 +102,12 @@ public sealed partial class ReviewTransferPageTests(YibaoWebFactory app) : IClas
         (await app.WithServiceAsync<int, AppDbContext>(db =>
             db.SupervisionCases.CountAsync(c => c.SourceType == CaseSourceType.ReviewFlag && c.SourceRef == flag.ToString(CultureInfo.InvariantCulture)))).ShouldBe(1);
 
+        // A user who is also 稽核员 may open /Supervision: the case number links to the case.
+        var both = "tb" + Guid.NewGuid().ToString("N")[..8];
+        await app.CreateUserAsync(both, "审核稽核", "Test-Pass-2024", [Roles.Reviewer, Roles.Auditor], mustChangePassword: false);
+        var linked = await (await app.LoginAsync(both, "Test-Pass-2024")).GetStringAsync(url);
+        CaseLink().Match(linked).Groups.Values.Skip(1).First(g => g.Success).Value.ShouldBe(sc.Id.ToString(CultureInfo.InvariantCulture));
+
         // The 稽核员 sees the 线索 with the flag's evidence; the person's name is masked.
         var auditor = await UserWithRoleAsync(Roles.Auditor);
         var page = await auditor.GetStringAsync($"/Supervision/Case?id={sc.Id}");
