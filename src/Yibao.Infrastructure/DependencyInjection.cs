@@ -130,6 +130,7 @@ public static class DependencyInjection
         services.AddScoped<Yibao.Application.Review.TestReviewRulesHandler>();
         services.AddScoped<Yibao.Application.Review.SearchReviewFlagsHandler>();
         services.AddScoped<Yibao.Application.Review.DecideReviewFlagHandler>();
+        services.AddScoped<Yibao.Application.Review.TransferReviewFlagHandler>();
         services.AddScoped<IPersonSettlementLock, PersonSettlementLock>();
         services.AddScoped<IInstitutionPaymentLock, InstitutionPaymentLock>();
         services.AddScoped<IdempotentRequests>();

@@ -7,8 +7,8 @@ using Yibao.Web.Infrastructure;
 
 namespace Yibao.Web.Pages.Review;
 
-/// <summary>疑点审核 (review queue): filter by run, institution, rule, status; accept (扣款) or dismiss with a reason; statistics.</summary>
-public sealed class FlagsModel(SearchReviewFlagsHandler search, DecideReviewFlagHandler decide, TimeProvider clock) : PageModel
+/// <summary>疑点审核 (review queue): filter by run, institution, rule, status; accept (扣款) or dismiss with a reason; 移送稽核 a 可疑 flag; statistics.</summary>
+public sealed class FlagsModel(SearchReviewFlagsHandler search, DecideReviewFlagHandler decide, TransferReviewFlagHandler transfer, TimeProvider clock) : PageModel
 {
     public const int PageSize = 20;
 
@@ -23,12 +23,21 @@ public sealed class FlagsModel(SearchReviewFlagsHandler search, DecideReviewFlag
     public IReadOnlyList<AppError> Errors { get; private set; } = [];
     public string? Message { get; private set; }
 
+    /// <summary>Cases opened from the flags on this page (已移送).</summary>
+    public IReadOnlyDictionary<long, FlagCaseLink> Cases { get; private set; } = new Dictionary<long, FlagCaseLink>();
+
+    /// <summary>Whether the user may open /Supervision (the case number becomes a link).</summary>
+    public bool CanReadCases => SupervisionAccess.ReadRoles.Any(User.IsInRole);
+
+    public static bool CanTransfer(ReviewFlagRow f) => f.Result == ReviewResultType.Suspicious && f.Status != ReviewFlagStatus.Dismissed;
+
     private SearchReviewFlags Query => new(Run, Institution, Rule, Status, null, PageNumber, PageSize);
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         Rows = await search.HandleAsync(Query, ct);
         Stats = await search.StatisticsAsync(Query, ct);
+        Cases = await transfer.CasesForAsync([.. Rows.Items.Select(r => r.Id)], ct);
     }
 
     public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
@@ -51,6 +60,22 @@ public sealed class FlagsModel(SearchReviewFlagsHandler search, DecideReviewFlag
             Message = accept
                 ? $"疑点 {flag} 已确认，扣款 {Yibao.Domain.Common.Money.FormatYuan(r.Value!.Amount)} 元已记账，将在机构本月结算单中扣减。"
                 : $"疑点 {flag} 已剔除。";
+        }
+        else
+        {
+            Errors = r.Errors;
+        }
+
+        await OnGetAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostTransferAsync(long flag, string? transferReason, CancellationToken ct)
+    {
+        var r = await transfer.HandleAsync(new TransferReviewFlag(flag, transferReason), ct);
+        if (r.Succeeded)
+        {
+            Message = $"疑点 {flag} 已移送稽核，登记为线索，案件编号 {r.Value!.CaseNo}。";
         }
         else
         {

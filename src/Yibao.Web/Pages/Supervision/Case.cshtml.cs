@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Yibao.Application.Common;
 using Yibao.Application.Registry;
+using Yibao.Application.Review;
 using Yibao.Application.Supervision;
 using Yibao.Domain.Supervision;
 using Yibao.Web.Infrastructure;
@@ -11,7 +12,7 @@ namespace Yibao.Web.Pages.Supervision;
 
 /// <summary>One case: steps, 处理决定 with outcomes, 到账登记 (财务), 恢复协议, evidence files.</summary>
 public sealed class CaseModel(CaseQueriesHandler cases, AdvanceCaseHandler advance, DecideCaseHandler decide, RecordOutcomePaymentHandler pay,
-    LiftSuspensionHandler lift, UploadEvidenceHandler upload, GetEvidenceHandler evidence, TimeProvider clock) : PageModel
+    LiftSuspensionHandler lift, UploadEvidenceHandler upload, GetEvidenceHandler evidence, SearchReviewFlagsHandler flags, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public long Id { get; set; }
 
@@ -37,6 +38,9 @@ public sealed class CaseModel(CaseQueriesHandler cases, AdvanceCaseHandler advan
 
     public CaseDetail? Detail { get; private set; }
 
+    /// <summary>The review flag a 线索 came from (智能审核疑点): its evidence is shown as the case's source.</summary>
+    public ReviewFlagRow? SourceFlag { get; private set; }
+
     public IReadOnlyList<AppError> Errors { get; private set; } = [];
 
     public string? Message { get; private set; }
@@ -49,8 +53,18 @@ public sealed class CaseModel(CaseQueriesHandler cases, AdvanceCaseHandler advan
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        Detail = await cases.GetAsync(Id, ct);
+        await LoadAsync(ct);
         return Detail is null ? NotFound() : Page();
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        Detail = await cases.GetAsync(Id, ct);
+        if (Detail?.Case is { SourceType: CaseSourceType.ReviewFlag } c
+            && long.TryParse(c.SourceRef, NumberStyles.None, CultureInfo.InvariantCulture, out var flagId))
+        {
+            SourceFlag = await flags.GetAsync(flagId, ct);
+        }
     }
 
     public async Task<IActionResult> OnGetEvidenceAsync(long evidenceId, CancellationToken ct)
@@ -155,7 +169,7 @@ public sealed class CaseModel(CaseQueriesHandler cases, AdvanceCaseHandler advan
         var errors = new List<AppError>();
         Message = await work(errors);
         Errors = errors;
-        Detail = await cases.GetAsync(Id, ct);
+        await LoadAsync(ct);
         return Detail is null ? NotFound() : Page();
     }
 }
