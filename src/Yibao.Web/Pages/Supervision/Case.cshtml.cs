@@ -12,7 +12,7 @@ namespace Yibao.Web.Pages.Supervision;
 
 /// <summary>One case: steps, 处理决定 with outcomes, 到账登记 (财务), 恢复协议, evidence files.</summary>
 public sealed class CaseModel(CaseQueriesHandler cases, AdvanceCaseHandler advance, DecideCaseHandler decide, RecordOutcomePaymentHandler pay,
-    LiftSuspensionHandler lift, UploadEvidenceHandler upload, GetEvidenceHandler evidence, SearchReviewFlagsHandler flags, TimeProvider clock) : PageModel
+    LiftSuspensionHandler lift, UploadEvidenceHandler upload, GetEvidenceHandler evidence, SearchReviewFlagsHandler flags, TimeProvider clock) : SupervisionPageModel
 {
     [BindProperty(SupportsGet = true)] public long Id { get; set; }
 
@@ -41,9 +41,7 @@ public sealed class CaseModel(CaseQueriesHandler cases, AdvanceCaseHandler advan
     /// <summary>The review flag a 线索 came from (智能审核疑点): its evidence is shown as the case's source.</summary>
     public ReviewFlagRow? SourceFlag { get; private set; }
 
-    public IReadOnlyList<AppError> Errors { get; private set; } = [];
 
-    public string? Message { get; private set; }
 
     public bool CanWrite => SupervisionAccess.CanWrite(User);
 
@@ -57,7 +55,7 @@ public sealed class CaseModel(CaseQueriesHandler cases, AdvanceCaseHandler advan
         return Detail is null ? NotFound() : Page();
     }
 
-    private async Task LoadAsync(CancellationToken ct)
+    protected override async Task<bool> LoadAsync(CancellationToken ct)
     {
         Detail = await cases.GetAsync(Id, ct);
         if (Detail?.Case is { SourceType: CaseSourceType.ReviewFlag } c
@@ -65,6 +63,8 @@ public sealed class CaseModel(CaseQueriesHandler cases, AdvanceCaseHandler advan
         {
             SourceFlag = await flags.GetAsync(flagId, ct);
         }
+
+        return Detail is not null;
     }
 
     public async Task<IActionResult> OnGetEvidenceAsync(long evidenceId, CancellationToken ct)
@@ -152,24 +152,4 @@ public sealed class CaseModel(CaseQueriesHandler cases, AdvanceCaseHandler advan
         var r = await upload.HandleAsync(new UploadEvidence(null, Id, Upload.FileName, Upload.ContentType, ms.ToArray(), FileDescription), ct);
         return r.Succeeded ? $"证据材料已上传：{r.Value!.FileName}（SHA-256 {r.Value.Sha256[..12]}…）。" : Fail(r.Errors, errors);
     }, ct);
-
-    private static string? Fail(IEnumerable<AppError> source, List<AppError> errors)
-    {
-        errors.AddRange(source);
-        return null;
-    }
-
-    private async Task<IActionResult> WriteAsync(bool allowed, Func<List<AppError>, Task<string?>> work, CancellationToken ct)
-    {
-        if (!allowed)
-        {
-            return Forbid();
-        }
-
-        var errors = new List<AppError>();
-        Message = await work(errors);
-        Errors = errors;
-        await LoadAsync(ct);
-        return Detail is null ? NotFound() : Page();
-    }
 }

@@ -14,7 +14,7 @@ namespace Yibao.Web.Pages.Supervision;
 
 /// <summary>举报投诉: intake, 转案件 / 并案 / 不予受理 (稽核员), 核定奖励 (稽核员), 发放奖励 (财务). Reporter data masked for roles that do not contact reporters.</summary>
 public sealed class ComplaintsModel(ComplaintQueriesHandler complaints, RegisterComplaintHandler register, OpenCaseHandler open, ResolveComplaintHandler resolve,
-    GrantComplaintRewardHandler grant, PayComplaintRewardHandler pay, TimeProvider clock) : PageModel
+    GrantComplaintRewardHandler grant, PayComplaintRewardHandler pay, TimeProvider clock) : SupervisionPageModel
 {
     [BindProperty(SupportsGet = true)] public long? Id { get; set; }
     [BindProperty(SupportsGet = true)] public ComplaintStatus? Status { get; set; }
@@ -39,9 +39,7 @@ public sealed class ComplaintsModel(ComplaintQueriesHandler complaints, Register
 
     public ComplaintRow? Selected { get; private set; }
 
-    public IReadOnlyList<AppError> Errors { get; private set; } = [];
 
-    public string? Message { get; private set; }
 
     public bool CanWrite => SupervisionAccess.CanWrite(User);
 
@@ -151,30 +149,11 @@ public sealed class ComplaintsModel(ComplaintQueriesHandler complaints, Register
         return r.Succeeded ? $"举报奖励已发放：{RegistryAccess.Yuan(r.Value!.RewardAmount!.Value)} 元。" : Fail(r.Errors, errors);
     }, ct);
 
-    private static string? Fail(IEnumerable<AppError> source, List<AppError> errors)
-    {
-        errors.AddRange(source);
-        return null;
-    }
-
-    private async Task<IActionResult> WriteAsync(bool allowed, Func<List<AppError>, Task<string?>> work, CancellationToken ct)
-    {
-        if (!allowed)
-        {
-            return Forbid();
-        }
-
-        var errors = new List<AppError>();
-        Message = await work(errors);
-        Errors = errors;
-        await LoadAsync(ct);
-        return Page();
-    }
-
-    private async Task LoadAsync(CancellationToken ct)
+    protected override async Task<bool> LoadAsync(CancellationToken ct)
     {
         ReceivedOn ??= Today;
         Rows = await complaints.ListAsync(Status, Year, ct);
         Selected = Id is { } id ? await complaints.GetAsync(id, ct) : null;
+        return true;
     }
 }

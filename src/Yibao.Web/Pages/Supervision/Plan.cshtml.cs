@@ -12,7 +12,7 @@ namespace Yibao.Web.Pages.Supervision;
 
 /// <summary>One 检查计划: per institution the 现场检查 result, findings with amounts, evidence files, and 立案 from a finding.</summary>
 public sealed class PlanModel(InspectionQueriesHandler inspections, RecordInspectionHandler record, AddInspectionFindingHandler addFinding,
-    UploadEvidenceHandler upload, GetEvidenceHandler evidence, OpenCaseHandler open, TimeProvider clock) : PageModel
+    UploadEvidenceHandler upload, GetEvidenceHandler evidence, OpenCaseHandler open, TimeProvider clock) : SupervisionPageModel
 {
     [BindProperty(SupportsGet = true)] public long Id { get; set; }
 
@@ -29,9 +29,7 @@ public sealed class PlanModel(InspectionQueriesHandler inspections, RecordInspec
 
     public InspectionPlanDetail? Detail { get; private set; }
 
-    public IReadOnlyList<AppError> Errors { get; private set; } = [];
 
-    public string? Message { get; private set; }
 
     public bool CanWrite => SupervisionAccess.CanWrite(User);
 
@@ -49,7 +47,7 @@ public sealed class PlanModel(InspectionQueriesHandler inspections, RecordInspec
         return r.Succeeded && r.Value!.InspectionId is not null ? File(r.Value.Content, r.Value.ContentType, r.Value.FileName) : NotFound();
     }
 
-    public Task<IActionResult> OnPostRecordAsync(CancellationToken ct) => WriteAsync(async errors =>
+    public Task<IActionResult> OnPostRecordAsync(CancellationToken ct) => WriteAsync(CanWrite, async errors =>
     {
         var d = SupervisionAccess.Date(Date, "检查日期", errors);
         if (errors.Count > 0)
@@ -61,7 +59,7 @@ public sealed class PlanModel(InspectionQueriesHandler inspections, RecordInspec
         return r.Succeeded ? "检查结果已登记。" : Fail(r.Errors, errors);
     }, ct);
 
-    public Task<IActionResult> OnPostFindingAsync(CancellationToken ct) => WriteAsync(async errors =>
+    public Task<IActionResult> OnPostFindingAsync(CancellationToken ct) => WriteAsync(CanWrite, async errors =>
     {
         var amount = SupervisionAccess.Number(Amount, "涉及金额", errors);
         if (errors.Count > 0)
@@ -73,7 +71,7 @@ public sealed class PlanModel(InspectionQueriesHandler inspections, RecordInspec
         return r.Succeeded ? $"问题 {r.Value!.Seq} 已登记。" : Fail(r.Errors, errors);
     }, ct);
 
-    public Task<IActionResult> OnPostUploadAsync(CancellationToken ct) => WriteAsync(async errors =>
+    public Task<IActionResult> OnPostUploadAsync(CancellationToken ct) => WriteAsync(CanWrite, async errors =>
     {
         if (Upload is null || Upload.Length > EvidenceFile.MaxBytes)
         {
@@ -112,23 +110,9 @@ public sealed class PlanModel(InspectionQueriesHandler inspections, RecordInspec
         return Detail is null ? NotFound() : Page();
     }
 
-    private static string? Fail(IEnumerable<AppError> source, List<AppError> errors)
+    protected override async Task<bool> LoadAsync(CancellationToken ct)
     {
-        errors.AddRange(source);
-        return null;
-    }
-
-    private async Task<IActionResult> WriteAsync(Func<List<AppError>, Task<string?>> work, CancellationToken ct)
-    {
-        if (!CanWrite)
-        {
-            return Forbid();
-        }
-
-        var errors = new List<AppError>();
-        Message = await work(errors);
-        Errors = errors;
         Detail = await inspections.GetAsync(Id, ct);
-        return Detail is null ? NotFound() : Page();
+        return Detail is not null;
     }
 }
