@@ -61,7 +61,14 @@ public sealed class PolicyScreensPageTests(YibaoWebFactory app) : IClassFixture<
             export.Content.Headers.ContentType!.MediaType.ShouldBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", url);
             await using var stream = new MemoryStream(await export.Content.ReadAsByteArrayAsync(ct));
             var rows = stream.Query(useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
-            rows.ShouldContain(r => Equals(r["统筹区"], Area), url);
+            using (var scope = app.Services.CreateScope())
+            {
+                var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+                var stored = url.EndsWith("ResidentPolicies", StringComparison.Ordinal)
+                    ? await db.ResidentContributionPolicies.CountAsync(ct)
+                    : await db.WaitingPeriodRules.CountAsync(ct);
+                rows.Count.ShouldBe(stored, url); // one row per stored policy / rule, whatever the other tests saved first
+            }
 
             var token = await YibaoWebFactory.GetTokenAsync(finance, url);
             (await finance.PostAsync(url, new FormUrlEncodedContent([new("__RequestVerificationToken", token), new("PoolAreaCode", Area)]), ct))
