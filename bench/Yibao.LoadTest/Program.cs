@@ -25,6 +25,8 @@ namespace Yibao.LoadTest;
 ///   prepare  --provider P --db CS --persons N --state FILE     migrate, create an institution, its API key and N insured persons
 ///   load     --url URL --state FILE --seconds S --concurrency C [--cpu-pid APP_PID] [--pg-pid POSTMASTER_PID]
 ///            sustained outpatient settlements (2201 + 2204×20 lines + 2207), reports /s and p50/p95/p99, and CPU ms per settlement
+///   inproc   --db CS --state FILE [--provider P] [--count N]
+///            the same settlements in this process without HTTP: CPU ms, bytes allocated and database round trips per settlement
 ///   crash    --app Yibao.Web.dll --provider postgres --db CS [--seconds S] [--concurrency C]
 ///            starts the app, loads it, SIGKILLs it mid-load, restarts it, replays unanswered requests by msgid, verifies the books
 /// </summary>
@@ -45,6 +47,7 @@ public static class Program
                 "load" => await LoadAsync(opt),
                 "crash" => await CrashAsync(opt),
                 "eligibility" => await EligibilityAsync(opt),
+                "inproc" => await InProcess.RunAsync(opt),
                 _ => Usage(),
             };
         }

@@ -35,11 +35,11 @@ public sealed class CreditPersonalAccountsValidator : AbstractValidator<CreditPe
 public sealed class CreditPersonalAccountsHandler(IAppDbContext db, TimeProvider clock)
 {
     private const int BatchSize = 1000;
-    private readonly CreditPersonalAccountsValidator _validator = new();
+    private static readonly CreditPersonalAccountsValidator Validator = new();
 
     public async Task<AppResult<AccountCreditSummary>> HandleAsync(CreditPersonalAccounts command, CancellationToken ct = default)
     {
-        var validation = await _validator.ValidateAsync(command, ct);
+        var validation = await Validator.ValidateAsync(command, ct);
         if (!validation.IsValid)
         {
             return AppResult<AccountCreditSummary>.Fail(validation.ToAppErrors());

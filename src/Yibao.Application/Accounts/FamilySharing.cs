@@ -38,11 +38,11 @@ public sealed class RegisterFamilySharingValidator : AbstractValidator<RegisterF
 /// </summary>
 public sealed class RegisterFamilySharingHandler(IAppDbContext db, TimeProvider clock, ICurrentUser user)
 {
-    private readonly RegisterFamilySharingValidator _validator = new();
+    private static readonly RegisterFamilySharingValidator Validator = new();
 
     public async Task<AppResult<long>> HandleAsync(RegisterFamilySharing command, CancellationToken ct = default)
     {
-        var validation = await _validator.ValidateAsync(command, ct);
+        var validation = await Validator.ValidateAsync(command, ct);
         if (!validation.IsValid)
         {
             return AppResult<long>.Fail(validation.ToAppErrors());

@@ -26,11 +26,11 @@ public sealed class PostAccountInterestValidator : AbstractValidator<PostAccount
 public sealed class PostAccountInterestHandler(IAppDbContext db, TimeProvider clock)
 {
     private const int BatchSize = 500;
-    private readonly PostAccountInterestValidator _validator = new();
+    private static readonly PostAccountInterestValidator Validator = new();
 
     public async Task<AppResult<AccountInterestSummary>> HandleAsync(PostAccountInterest command, CancellationToken ct = default)
     {
-        var validation = await _validator.ValidateAsync(command, ct);
+        var validation = await Validator.ValidateAsync(command, ct);
         if (!validation.IsValid)
         {
             return AppResult<AccountInterestSummary>.Fail(validation.ToAppErrors());

@@ -36,11 +36,11 @@ public sealed class RefundPersonalAccountValidator : AbstractValidator<RefundPer
 
 public sealed class RefundPersonalAccountHandler(IAppDbContext db, IPersonSettlementLock personLock, TimeProvider clock)
 {
-    private readonly RefundPersonalAccountValidator _validator = new();
+    private static readonly RefundPersonalAccountValidator Validator = new();
 
     public async Task<AppResult<AccountMovementResult>> HandleAsync(RefundPersonalAccount command, CancellationToken ct = default)
     {
-        var validation = await _validator.ValidateAsync(command, ct);
+        var validation = await Validator.ValidateAsync(command, ct);
         if (!validation.IsValid)
         {
             return AppResult<AccountMovementResult>.Fail(validation.ToAppErrors());
@@ -107,11 +107,11 @@ public sealed class TransferInPersonalAccountValidator : AbstractValidator<Trans
 public sealed class TransferInPersonalAccountHandler(IAppDbContext db, IPersonSettlementLock personLock, TimeProvider clock)
 {
     public const string TransferInSource = "account-transfer-in";
-    private readonly TransferInPersonalAccountValidator _validator = new();
+    private static readonly TransferInPersonalAccountValidator Validator = new();
 
     public async Task<AppResult<AccountMovementResult>> HandleAsync(TransferInPersonalAccount command, CancellationToken ct = default)
     {
-        var validation = await _validator.ValidateAsync(command, ct);
+        var validation = await Validator.ValidateAsync(command, ct);
         if (!validation.IsValid)
         {
             return AppResult<AccountMovementResult>.Fail(validation.ToAppErrors());

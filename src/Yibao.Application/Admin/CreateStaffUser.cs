@@ -29,11 +29,11 @@ public sealed class CreateStaffUserValidator : AbstractValidator<CreateStaffUser
 
 public sealed class CreateStaffUserHandler(IStaffDirectory directory)
 {
-    private readonly CreateStaffUserValidator _validator = new();
+    private static readonly CreateStaffUserValidator Validator = new();
 
     public async Task<AppResult<CreatedStaffUser>> HandleAsync(CreateStaffUser command, CancellationToken cancellationToken = default)
     {
-        var validation = await _validator.ValidateAsync(command, cancellationToken);
+        var validation = await Validator.ValidateAsync(command, cancellationToken);
         if (!validation.IsValid)
         {
             return AppResult<CreatedStaffUser>.Fail(validation.ToAppErrors());

@@ -146,11 +146,11 @@ public sealed class ChangeOwnPasswordValidator : AbstractValidator<ChangeOwnPass
 
 public sealed class ChangeOwnPasswordHandler(IStaffDirectory directory, ICurrentUser currentUser)
 {
-    private readonly ChangeOwnPasswordValidator _validator = new();
+    private static readonly ChangeOwnPasswordValidator Validator = new();
 
     public async Task<AppResult<bool>> HandleAsync(ChangeOwnPassword command, CancellationToken cancellationToken = default)
     {
-        var validation = await _validator.ValidateAsync(command, cancellationToken);
+        var validation = await Validator.ValidateAsync(command, cancellationToken);
         if (!validation.IsValid)
         {
             return AppResult<bool>.Fail(validation.ToAppErrors());

@@ -73,12 +73,12 @@ public static class PriorYearLink
 
 public sealed class CreateBudgetHandler(IAppDbContext db, ICurrentUser user, TimeProvider clock)
 {
-    private readonly CreateBudgetValidator _validator = new();
+    private static readonly CreateBudgetValidator Validator = new();
 
     public async Task<AppResult<StoredBudget>> HandleAsync(CreateBudget command, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(command);
-        var validation = await _validator.ValidateAsync(command, ct);
+        var validation = await Validator.ValidateAsync(command, ct);
         if (!validation.IsValid)
         {
             return AppResult<StoredBudget>.Fail(validation.ToAppErrors());

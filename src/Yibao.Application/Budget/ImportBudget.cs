@@ -65,12 +65,12 @@ public static class BudgetDocument
 
 public sealed class ImportBudgetHandler(IAppDbContext db, ICurrentUser user, TimeProvider clock)
 {
-    private readonly ImportBudgetValidator _validator = new();
+    private static readonly ImportBudgetValidator Validator = new();
 
     public async Task<AppResult<StoredBudget>> HandleAsync(ImportBudget command, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(command);
-        var validation = await _validator.ValidateAsync(command, ct);
+        var validation = await Validator.ValidateAsync(command, ct);
         if (!validation.IsValid)
         {
             return AppResult<StoredBudget>.Fail(validation.ToAppErrors());

@@ -21,12 +21,12 @@ public sealed class ReplaceBudgetDocumentValidator : AbstractValidator<ReplaceBu
 
 public sealed class ReplaceBudgetDocumentHandler(IAppDbContext db, ICurrentUser user, TimeProvider clock)
 {
-    private readonly ReplaceBudgetDocumentValidator _validator = new();
+    private static readonly ReplaceBudgetDocumentValidator Validator = new();
 
     public async Task<AppResult<StoredBudget>> HandleAsync(ReplaceBudgetDocument command, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(command);
-        var validation = await _validator.ValidateAsync(command, ct);
+        var validation = await Validator.ValidateAsync(command, ct);
         if (!validation.IsValid)
         {
             return AppResult<StoredBudget>.Fail(validation.ToAppErrors());

@@ -96,11 +96,11 @@ internal sealed class BaseDeclarationRules(IAppDbContext db)
 
 public sealed class DeclareContributionBaseHandler(IAppDbContext db, TimeProvider clock)
 {
-    private readonly DeclareContributionBaseValidator _validator = new();
+    private static readonly DeclareContributionBaseValidator Validator = new();
 
     public async Task<AppResult<long>> HandleAsync(DeclareContributionBase command, CancellationToken ct = default)
     {
-        var validation = await _validator.ValidateAsync(command, ct);
+        var validation = await Validator.ValidateAsync(command, ct);
         if (!validation.IsValid)
         {
             return AppResult<long>.Fail(validation.ToAppErrors());

@@ -33,11 +33,11 @@ public sealed class SaveEmployeeContributionPolicyValidator : AbstractValidator<
 
 public sealed class SaveEmployeeContributionPolicyHandler(IAppDbContext db)
 {
-    private readonly SaveEmployeeContributionPolicyValidator _validator = new();
+    private static readonly SaveEmployeeContributionPolicyValidator Validator = new();
 
     public async Task<AppResult<long>> HandleAsync(SaveEmployeeContributionPolicy command, CancellationToken ct = default)
     {
-        var validation = await _validator.ValidateAsync(command, ct);
+        var validation = await Validator.ValidateAsync(command, ct);
         if (!validation.IsValid)
         {
             return AppResult<long>.Fail(validation.ToAppErrors());

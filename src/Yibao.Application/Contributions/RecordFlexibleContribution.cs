@@ -33,14 +33,14 @@ public sealed class RecordFlexibleContributionValidator : AbstractValidator<Reco
 public sealed class RecordFlexibleContributionHandler(IAppDbContext db, TimeProvider clock)
 {
     public const string SourceType = ContributionPostings.FlexibleContributionSource;
-    private readonly RecordFlexibleContributionValidator _validator = new();
+    private static readonly RecordFlexibleContributionValidator Validator = new();
 
     public async Task<AppResult<RecordedFlexibleContribution>> HandleAsync(RecordFlexibleContribution command, CancellationToken ct = default)
     {
         static AppResult<RecordedFlexibleContribution> Fail(string code, string message, string field) =>
             AppResult<RecordedFlexibleContribution>.Fail(new AppError(code, message, field));
 
-        var validation = await _validator.ValidateAsync(command, ct);
+        var validation = await Validator.ValidateAsync(command, ct);
         if (!validation.IsValid)
         {
             return AppResult<RecordedFlexibleContribution>.Fail(validation.ToAppErrors());

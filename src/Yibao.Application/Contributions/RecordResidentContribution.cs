@@ -30,14 +30,14 @@ public sealed class RecordResidentContributionValidator : AbstractValidator<Reco
 public sealed class RecordResidentContributionHandler(IAppDbContext db, TimeProvider clock)
 {
     public const string SourceType = "resident-contribution";
-    private readonly RecordResidentContributionValidator _validator = new();
+    private static readonly RecordResidentContributionValidator Validator = new();
 
     public async Task<AppResult<RecordedResidentContribution>> HandleAsync(RecordResidentContribution command, CancellationToken ct = default)
     {
         static AppResult<RecordedResidentContribution> Fail(string code, string message, string field) =>
             AppResult<RecordedResidentContribution>.Fail(new AppError(code, message, field));
 
-        var validation = await _validator.ValidateAsync(command, ct);
+        var validation = await Validator.ValidateAsync(command, ct);
         if (!validation.IsValid)
         {
             return AppResult<RecordedResidentContribution>.Fail(validation.ToAppErrors());

@@ -44,12 +44,12 @@ public sealed class SaveResidentContributionPolicyValidator : AbstractValidator<
 
 public sealed class SaveResidentContributionPolicyHandler(IAppDbContext db)
 {
-    private readonly SaveResidentContributionPolicyValidator _validator = new();
+    private static readonly SaveResidentContributionPolicyValidator Validator = new();
 
     public async Task<AppResult<long>> HandleAsync(SaveResidentContributionPolicy command, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(command);
-        var validation = await _validator.ValidateAsync(command, ct);
+        var validation = await Validator.ValidateAsync(command, ct);
         if (!validation.IsValid)
         {
             return AppResult<long>.Fail(validation.ToAppErrors());

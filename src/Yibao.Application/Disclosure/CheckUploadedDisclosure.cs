@@ -33,12 +33,12 @@ public sealed class CheckUploadedDisclosureValidator : AbstractValidator<CheckUp
 
 public sealed class CheckUploadedDisclosureHandler(IDocumentTextSource source, CheckDisclosure checker)
 {
-    private readonly CheckUploadedDisclosureValidator _validator = new();
+    private static readonly CheckUploadedDisclosureValidator Validator = new();
 
     public async Task<AppResult<CheckedUpload>> HandleAsync(CheckUploadedDisclosure command, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(command);
-        var validation = await _validator.ValidateAsync(command, cancellationToken);
+        var validation = await Validator.ValidateAsync(command, cancellationToken);
         if (!validation.IsValid)
         {
             return AppResult<CheckedUpload>.Fail(validation.ToAppErrors());

@@ -34,11 +34,11 @@ public sealed class RecordDisbursementValidator : AbstractValidator<RecordDisbur
 public sealed class RecordDisbursementHandler(IAppDbContext db, GetMonthlyStatementHandler statements, IInstitutionPaymentLock paymentLock, ICurrentUser user, TimeProvider clock)
 {
     public const string SourceType = "disbursement";
-    private readonly RecordDisbursementValidator _validator = new();
+    private static readonly RecordDisbursementValidator Validator = new();
 
     public async Task<AppResult<Disbursement>> HandleAsync(RecordDisbursement command, CancellationToken ct = default)
     {
-        var validation = await _validator.ValidateAsync(command, ct);
+        var validation = await Validator.ValidateAsync(command, ct);
         if (!validation.IsValid)
         {
             return AppResult<Disbursement>.Fail(validation.ToAppErrors());

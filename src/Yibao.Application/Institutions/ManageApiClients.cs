@@ -26,11 +26,11 @@ public sealed class CreateApiClientValidator : AbstractValidator<CreateApiClient
 
 public sealed class CreateApiClientHandler(IAppDbContext db, ICurrentUser user, TimeProvider clock)
 {
-    private readonly CreateApiClientValidator _validator = new();
+    private static readonly CreateApiClientValidator Validator = new();
 
     public async Task<AppResult<CreatedApiClient>> HandleAsync(CreateApiClient command, CancellationToken ct = default)
     {
-        var validation = await _validator.ValidateAsync(command, ct);
+        var validation = await Validator.ValidateAsync(command, ct);
         if (!validation.IsValid)
         {
             return AppResult<CreatedApiClient>.Fail(validation.ToAppErrors());

@@ -85,11 +85,11 @@ public sealed class SaveInstitutionValidator : AbstractValidator<SaveInstitution
 
 public sealed class SaveInstitutionHandler(IAppDbContext db)
 {
-    private readonly SaveInstitutionValidator _validator = new();
+    private static readonly SaveInstitutionValidator Validator = new();
 
     public async Task<AppResult<Institution>> HandleAsync(SaveInstitution command, CancellationToken ct = default)
     {
-        var validation = await _validator.ValidateAsync(command, ct);
+        var validation = await Validator.ValidateAsync(command, ct);
         if (!validation.IsValid)
         {
             return AppResult<Institution>.Fail(validation.ToAppErrors());

@@ -98,11 +98,11 @@ public sealed class FileOutOfAreaValidator : AbstractValidator<FileOutOfArea>
 
 public sealed class FileOutOfAreaHandler(IAppDbContext db, ICurrentUser user, TimeProvider clock)
 {
-    private readonly FileOutOfAreaValidator _validator = new();
+    private static readonly FileOutOfAreaValidator Validator = new();
 
     public async Task<AppResult<FilingView>> HandleAsync(FileOutOfArea command, CancellationToken ct = default)
     {
-        var validation = await _validator.ValidateAsync(command, ct);
+        var validation = await Validator.ValidateAsync(command, ct);
         if (!validation.IsValid)
         {
             return AppResult<FilingView>.Fail(validation.ToAppErrors().Select(e => e with { Code = FilingErrors.Validation }));

@@ -23,11 +23,11 @@ public sealed class SavePopulationBaselineValidator : AbstractValidator<SavePopu
 
 public sealed class SavePopulationBaselineHandler(IAppDbContext db, ICurrentUser user, TimeProvider clock)
 {
-    private readonly SavePopulationBaselineValidator _validator = new();
+    private static readonly SavePopulationBaselineValidator Validator = new();
 
     public async Task<AppResult<PopulationBaseline>> HandleAsync(SavePopulationBaseline command, CancellationToken ct = default)
     {
-        var v = await _validator.ValidateAsync(command, ct);
+        var v = await Validator.ValidateAsync(command, ct);
         if (!v.IsValid)
         {
             return AppResult<PopulationBaseline>.Fail(v.ToAppErrors());

@@ -17,11 +17,11 @@ public sealed class ChangeEnrollmentValidator : AbstractValidator<ChangeEnrollme
 
 public sealed class ChangeEnrollmentHandler(IAppDbContext db)
 {
-    private readonly ChangeEnrollmentValidator _validator = new();
+    private static readonly ChangeEnrollmentValidator Validator = new();
 
     public async Task<AppResult<long>> HandleAsync(ChangeEnrollment command, CancellationToken ct = default)
     {
-        var validation = await _validator.ValidateAsync(command, ct);
+        var validation = await Validator.ValidateAsync(command, ct);
         if (!validation.IsValid)
         {
             return AppResult<long>.Fail(validation.ToAppErrors());

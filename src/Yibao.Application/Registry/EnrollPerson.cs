@@ -37,11 +37,11 @@ public sealed class EnrollPersonValidator : AbstractValidator<EnrollPerson>
 
 public sealed class EnrollPersonHandler(IAppDbContext db, TimeProvider clock)
 {
-    private readonly EnrollPersonValidator _validator = new();
+    private static readonly EnrollPersonValidator Validator = new();
 
     public async Task<AppResult<long>> HandleAsync(EnrollPerson command, CancellationToken ct = default)
     {
-        var validation = await _validator.ValidateAsync(command, ct);
+        var validation = await Validator.ValidateAsync(command, ct);
         if (!validation.IsValid)
         {
             return AppResult<long>.Fail(validation.ToAppErrors());

@@ -44,12 +44,12 @@ public sealed class ImportPersonsValidator : AbstractValidator<ImportPersons>
 public sealed class ImportPersonsHandler(IAppDbContext db, IPersonImportWriter writer, TimeProvider clock)
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
-    private readonly ImportPersonsValidator _validator = new();
+    private static readonly ImportPersonsValidator Validator = new();
 
     public async Task<PersonImportOutcome> HandleAsync(ImportPersons command, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(command);
-        var validation = await _validator.ValidateAsync(command, ct);
+        var validation = await Validator.ValidateAsync(command, ct);
         if (!validation.IsValid)
         {
             return new PersonImportOutcome(null, validation.Errors.Select(e => PersonImportParser.FromRule(1, e.ErrorMessage, "文件")).ToList());

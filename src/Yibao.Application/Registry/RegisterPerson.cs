@@ -52,12 +52,12 @@ public sealed class RegisterPersonValidator : AbstractValidator<RegisterPerson>
 
 public sealed class RegisterPersonHandler(IAppDbContext db, TimeProvider clock)
 {
-    private readonly RegisterPersonValidator _validator = new();
+    private static readonly RegisterPersonValidator Validator = new();
     private readonly EnrollPersonValidator _enrollValidator = new();
 
     public async Task<AppResult<RegisteredPerson>> HandleAsync(RegisterPerson command, CancellationToken ct = default)
     {
-        var validation = await _validator.ValidateAsync(command, ct);
+        var validation = await Validator.ValidateAsync(command, ct);
         var errors = validation.ToAppErrors().ToList();
         foreach (var (enroll, i) in (command.Enrollments ?? []).Select((e, i) => (e, i)))
         {

@@ -31,11 +31,11 @@ public sealed class SaveWaitingPeriodRuleValidator : AbstractValidator<SaveWaiti
 
 public sealed class SaveWaitingPeriodRuleHandler(IAppDbContext db)
 {
-    private readonly SaveWaitingPeriodRuleValidator _validator = new();
+    private static readonly SaveWaitingPeriodRuleValidator Validator = new();
 
     public async Task<AppResult<long>> HandleAsync(SaveWaitingPeriodRule command, CancellationToken ct = default)
     {
-        var validation = await _validator.ValidateAsync(command, ct);
+        var validation = await Validator.ValidateAsync(command, ct);
         if (!validation.IsValid)
         {
             return AppResult<long>.Fail(validation.ToAppErrors());

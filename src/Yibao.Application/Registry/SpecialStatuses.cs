@@ -23,11 +23,11 @@ public sealed class AddSpecialStatusValidator : AbstractValidator<AddSpecialStat
 
 public sealed class AddSpecialStatusHandler(IAppDbContext db)
 {
-    private readonly AddSpecialStatusValidator _validator = new();
+    private static readonly AddSpecialStatusValidator Validator = new();
 
     public async Task<AppResult<long>> HandleAsync(AddSpecialStatus command, CancellationToken ct = default)
     {
-        var validation = await _validator.ValidateAsync(command, ct);
+        var validation = await Validator.ValidateAsync(command, ct);
         if (!validation.IsValid)
         {
             return AppResult<long>.Fail(validation.ToAppErrors());

@@ -16,11 +16,11 @@ public sealed class SuspendEnrollmentValidator : AbstractValidator<SuspendEnroll
 
 public sealed class SuspendEnrollmentHandler(IAppDbContext db)
 {
-    private readonly SuspendEnrollmentValidator _validator = new();
+    private static readonly SuspendEnrollmentValidator Validator = new();
 
     public async Task<AppResult<long>> HandleAsync(SuspendEnrollment command, CancellationToken ct = default)
     {
-        var validation = await _validator.ValidateAsync(command, ct);
+        var validation = await Validator.ValidateAsync(command, ct);
         return !validation.IsValid
             ? AppResult<long>.Fail(validation.ToAppErrors())
             : await db.ChangeEnrollmentAsync(command.EnrollmentId, (_, e) =>

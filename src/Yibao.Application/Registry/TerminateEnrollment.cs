@@ -22,11 +22,11 @@ public sealed class TerminateEnrollmentValidator : AbstractValidator<TerminateEn
 
 public sealed class TerminateEnrollmentHandler(IAppDbContext db, TimeProvider clock)
 {
-    private readonly TerminateEnrollmentValidator _validator = new();
+    private static readonly TerminateEnrollmentValidator Validator = new();
 
     public async Task<AppResult<long>> HandleAsync(TerminateEnrollment command, CancellationToken ct = default)
     {
-        var validation = await _validator.ValidateAsync(command, ct);
+        var validation = await Validator.ValidateAsync(command, ct);
         if (!validation.IsValid)
         {
             return AppResult<long>.Fail(validation.ToAppErrors());

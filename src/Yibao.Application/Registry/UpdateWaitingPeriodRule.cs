@@ -31,12 +31,12 @@ public sealed class UpdateWaitingPeriodRuleValidator : AbstractValidator<UpdateW
 
 public sealed class UpdateWaitingPeriodRuleHandler(IAppDbContext db)
 {
-    private readonly UpdateWaitingPeriodRuleValidator _validator = new();
+    private static readonly UpdateWaitingPeriodRuleValidator Validator = new();
 
     public async Task<AppResult<long>> HandleAsync(UpdateWaitingPeriodRule command, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(command);
-        var validation = await _validator.ValidateAsync(command, ct);
+        var validation = await Validator.ValidateAsync(command, ct);
         if (!validation.IsValid)
         {
             return AppResult<long>.Fail(validation.ToAppErrors());

@@ -62,11 +62,11 @@ public sealed class AdmitInpatientValidator : AbstractValidator<AdmitInpatient>
 
 public sealed class AdmitInpatientHandler(IAppDbContext db, IPersonSettlementLock personLock, TimeProvider clock)
 {
-    private readonly AdmitInpatientValidator _validator = new();
+    private static readonly AdmitInpatientValidator Validator = new();
 
     public async Task<AppResult<AdmissionView>> HandleAsync(InstitutionCaller caller, AdmitInpatient command, CancellationToken ct = default)
     {
-        var validation = await _validator.ValidateAsync(command, ct);
+        var validation = await Validator.ValidateAsync(command, ct);
         if (!validation.IsValid)
         {
             return AppResult<AdmissionView>.Fail(validation.ToAppErrors());

@@ -31,11 +31,11 @@ public sealed class DischargeInpatientValidator : AbstractValidator<DischargeInp
 
 public sealed class DischargeInpatientHandler(IAppDbContext db, TimeProvider clock)
 {
-    private readonly DischargeInpatientValidator _validator = new();
+    private static readonly DischargeInpatientValidator Validator = new();
 
     public async Task<AppResult<AdmissionView>> HandleAsync(InstitutionCaller caller, DischargeInpatient command, CancellationToken ct = default)
     {
-        var validation = await _validator.ValidateAsync(command, ct);
+        var validation = await Validator.ValidateAsync(command, ct);
         if (!validation.IsValid)
         {
             return AppResult<AdmissionView>.Fail(validation.ToAppErrors());

@@ -118,12 +118,12 @@ public sealed record ReimbursementErrors
 
 public sealed class EnterManualReimbursementHandler(IAppDbContext db, ISettlementReferenceData reference, ICurrentUser user, TimeProvider clock)
 {
-    private readonly EnterManualReimbursementValidator _validator = new();
+    private static readonly EnterManualReimbursementValidator Validator = new();
 
     public async Task<AppResult<ManualReimbursement>> HandleAsync(EnterManualReimbursement command, CancellationToken ct = default)
     {
         static AppResult<ManualReimbursement> Fail(AppError e) => AppResult<ManualReimbursement>.Fail(e);
-        var validation = await _validator.ValidateAsync(command, ct);
+        var validation = await Validator.ValidateAsync(command, ct);
         if (!validation.IsValid)
         {
             return AppResult<ManualReimbursement>.Fail(validation.ToAppErrors().Select(e => e with { Code = SettlementErrors.Validation }));

@@ -127,11 +127,11 @@ public sealed class ReconcileTotalsValidator : AbstractValidator<ReconcileTotals
 
 public sealed class ReconcileTotalsHandler(IAppDbContext db)
 {
-    private readonly ReconcileTotalsValidator _validator = new();
+    private static readonly ReconcileTotalsValidator Validator = new();
 
     public async Task<AppResult<TotalsReconciliation>> HandleAsync(InstitutionCaller caller, ReconcileTotals query, CancellationToken ct = default)
     {
-        var validation = await _validator.ValidateAsync(query, ct);
+        var validation = await Validator.ValidateAsync(query, ct);
         if (!validation.IsValid)
         {
             return AppResult<TotalsReconciliation>.Fail(validation.ToAppErrors());
@@ -252,11 +252,11 @@ public sealed class ReconcileDetailsHandler(IAppDbContext db)
     public const string MissingInMedins = "2";
     public const string AmountDiff = "3";
 
-    private readonly ReconcileDetailsValidator _validator = new();
+    private static readonly ReconcileDetailsValidator Validator = new();
 
     public async Task<AppResult<DetailsReconciliation>> HandleAsync(InstitutionCaller caller, ReconcileDetails query, CancellationToken ct = default)
     {
-        var validation = await _validator.ValidateAsync(query, ct);
+        var validation = await Validator.ValidateAsync(query, ct);
         if (!validation.IsValid)
         {
             return AppResult<DetailsReconciliation>.Fail(validation.ToAppErrors());

@@ -40,11 +40,11 @@ public sealed class RegisterOutpatientValidator : AbstractValidator<RegisterOutp
 
 public sealed class RegisterOutpatientHandler(IAppDbContext db, TimeProvider clock)
 {
-    private readonly RegisterOutpatientValidator _validator = new();
+    private static readonly RegisterOutpatientValidator Validator = new();
 
     public async Task<AppResult<EncounterView>> HandleAsync(InstitutionCaller caller, RegisterOutpatient command, CancellationToken ct = default)
     {
-        var validation = await _validator.ValidateAsync(command, ct);
+        var validation = await Validator.ValidateAsync(command, ct);
         if (!validation.IsValid)
         {
             return AppResult<EncounterView>.Fail(validation.ToAppErrors());

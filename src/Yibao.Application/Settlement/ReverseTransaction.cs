@@ -52,11 +52,11 @@ public sealed class ReverseTransactionHandler(
     /// <summary>Transactions 2601 can undo.</summary>
     public static readonly IReadOnlyList<string> ReversibleInfnos = ["2201", "2204", "2207", "2301", "2304", "2401", "2402"];
 
-    private readonly ReverseTransactionValidator _validator = new();
+    private static readonly ReverseTransactionValidator Validator = new();
 
     public async Task<AppResult<ReversalView>> HandleAsync(InstitutionCaller caller, ReverseTransaction command, CancellationToken ct = default)
     {
-        var validation = await _validator.ValidateAsync(command, ct);
+        var validation = await Validator.ValidateAsync(command, ct);
         if (!validation.IsValid)
         {
             return AppResult<ReversalView>.Fail(validation.ToAppErrors());

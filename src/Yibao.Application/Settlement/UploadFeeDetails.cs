@@ -71,7 +71,7 @@ public sealed class UploadFeeDetailsValidator : AbstractValidator<UploadFeeDetai
 
 public sealed class UploadFeeDetailsHandler(IAppDbContext db, ISettlementReferenceData reference)
 {
-    private readonly UploadFeeDetailsValidator _validator = new();
+    private static readonly UploadFeeDetailsValidator Validator = new();
 
     /// <param name="inpatient">true for 2301 (the encounter must be an admission), false for 2204 (an outpatient visit).</param>
     public Task<AppResult<UploadedFeeDetails>> HandleAsync(InstitutionCaller caller, UploadFeeDetails command, CancellationToken ct = default) =>
@@ -79,7 +79,7 @@ public sealed class UploadFeeDetailsHandler(IAppDbContext db, ISettlementReferen
 
     public async Task<AppResult<UploadedFeeDetails>> HandleAsync(InstitutionCaller caller, UploadFeeDetails command, bool inpatient, CancellationToken ct = default)
     {
-        var validation = await _validator.ValidateAsync(command, ct);
+        var validation = await Validator.ValidateAsync(command, ct);
         if (!validation.IsValid)
         {
             return AppResult<UploadedFeeDetails>.Fail(validation.ToAppErrors());

@@ -22,11 +22,11 @@ public sealed class RegisterComplaintValidator : AbstractValidator<RegisterCompl
 
 public sealed class RegisterComplaintHandler(IAppDbContext db, ICurrentUser user, TimeProvider clock)
 {
-    private readonly RegisterComplaintValidator _validator = new();
+    private static readonly RegisterComplaintValidator Validator = new();
 
     public async Task<AppResult<Complaint>> HandleAsync(RegisterComplaint c, CancellationToken ct = default)
     {
-        var v = await _validator.ValidateAsync(c, ct);
+        var v = await Validator.ValidateAsync(c, ct);
         if (!v.IsValid)
         {
             return AppResult<Complaint>.Fail(v.ToAppErrors());

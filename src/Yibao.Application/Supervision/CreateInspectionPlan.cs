@@ -24,11 +24,11 @@ public sealed class CreateInspectionPlanValidator : AbstractValidator<CreateInsp
 
 public sealed class CreateInspectionPlanHandler(IAppDbContext db, ICurrentUser user, TimeProvider clock)
 {
-    private readonly CreateInspectionPlanValidator _validator = new();
+    private static readonly CreateInspectionPlanValidator Validator = new();
 
     public async Task<AppResult<InspectionPlan>> HandleAsync(CreateInspectionPlan c, CancellationToken ct = default)
     {
-        var v = await _validator.ValidateAsync(c, ct);
+        var v = await Validator.ValidateAsync(c, ct);
         if (!v.IsValid)
         {
             return AppResult<InspectionPlan>.Fail(v.ToAppErrors());

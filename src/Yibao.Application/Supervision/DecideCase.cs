@@ -47,11 +47,11 @@ public sealed class DecideCaseHandler(IAppDbContext db, ICurrentUser user, TimeP
 {
     public const string RecoverySource = "supervision-recovery";
     public const string PenaltySource = "supervision-penalty";
-    private readonly DecideCaseValidator _validator = new();
+    private static readonly DecideCaseValidator Validator = new();
 
     public async Task<AppResult<SupervisionCase>> HandleAsync(DecideCase c, CancellationToken ct = default)
     {
-        var v = await _validator.ValidateAsync(c, ct);
+        var v = await Validator.ValidateAsync(c, ct);
         if (!v.IsValid)
         {
             return AppResult<SupervisionCase>.Fail(v.ToAppErrors());

@@ -34,11 +34,11 @@ public sealed class OpenCaseValidator : AbstractValidator<OpenCase>
 
 public sealed class OpenCaseHandler(IAppDbContext db, ICurrentUser user, TimeProvider clock)
 {
-    private readonly OpenCaseValidator _validator = new();
+    private static readonly OpenCaseValidator Validator = new();
 
     public async Task<AppResult<SupervisionCase>> HandleAsync(OpenCase c, CancellationToken ct = default)
     {
-        var v = await _validator.ValidateAsync(c, ct);
+        var v = await Validator.ValidateAsync(c, ct);
         if (!v.IsValid)
         {
             return AppResult<SupervisionCase>.Fail(v.ToAppErrors());

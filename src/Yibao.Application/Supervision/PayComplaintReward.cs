@@ -21,11 +21,11 @@ public sealed class PayComplaintRewardValidator : AbstractValidator<PayComplaint
 public sealed class PayComplaintRewardHandler(IAppDbContext db, TimeProvider clock)
 {
     public const string SourceType = "complaint-reward";
-    private readonly PayComplaintRewardValidator _validator = new();
+    private static readonly PayComplaintRewardValidator Validator = new();
 
     public async Task<AppResult<Complaint>> HandleAsync(PayComplaintReward c, CancellationToken ct = default)
     {
-        var v = await _validator.ValidateAsync(c, ct);
+        var v = await Validator.ValidateAsync(c, ct);
         if (!v.IsValid)
         {
             return AppResult<Complaint>.Fail(v.ToAppErrors());

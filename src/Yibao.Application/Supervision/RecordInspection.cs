@@ -21,11 +21,11 @@ public sealed class RecordInspectionValidator : AbstractValidator<RecordInspecti
 
 public sealed class RecordInspectionHandler(IAppDbContext db, TimeProvider clock)
 {
-    private readonly RecordInspectionValidator _validator = new();
+    private static readonly RecordInspectionValidator Validator = new();
 
     public async Task<AppResult<Inspection>> HandleAsync(RecordInspection c, CancellationToken ct = default)
     {
-        var v = await _validator.ValidateAsync(c, ct);
+        var v = await Validator.ValidateAsync(c, ct);
         if (!v.IsValid)
         {
             return AppResult<Inspection>.Fail(v.ToAppErrors());
@@ -73,11 +73,11 @@ public sealed class AddInspectionFindingValidator : AbstractValidator<AddInspect
 
 public sealed class AddInspectionFindingHandler(IAppDbContext db, ICurrentUser user, TimeProvider clock)
 {
-    private readonly AddInspectionFindingValidator _validator = new();
+    private static readonly AddInspectionFindingValidator Validator = new();
 
     public async Task<AppResult<InspectionFinding>> HandleAsync(AddInspectionFinding c, CancellationToken ct = default)
     {
-        var v = await _validator.ValidateAsync(c, ct);
+        var v = await Validator.ValidateAsync(c, ct);
         if (!v.IsValid)
         {
             return AppResult<InspectionFinding>.Fail(v.ToAppErrors());

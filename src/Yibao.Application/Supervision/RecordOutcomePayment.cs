@@ -25,11 +25,11 @@ public sealed class RecordOutcomePaymentValidator : AbstractValidator<RecordOutc
 public sealed class RecordOutcomePaymentHandler(IAppDbContext db, ICurrentUser user, TimeProvider clock)
 {
     public const string SourceType = "supervision-payment";
-    private readonly RecordOutcomePaymentValidator _validator = new();
+    private static readonly RecordOutcomePaymentValidator Validator = new();
 
     public async Task<AppResult<CaseOutcome>> HandleAsync(RecordOutcomePayment c, CancellationToken ct = default)
     {
-        var v = await _validator.ValidateAsync(c, ct);
+        var v = await Validator.ValidateAsync(c, ct);
         if (!v.IsValid)
         {
             return AppResult<CaseOutcome>.Fail(v.ToAppErrors());

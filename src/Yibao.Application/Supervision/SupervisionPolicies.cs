@@ -41,11 +41,11 @@ public sealed class SaveSupervisionPolicyValidator : AbstractValidator<SaveSuper
 
 public sealed class SaveSupervisionPolicyHandler(IAppDbContext db, ICurrentUser user, TimeProvider clock)
 {
-    private readonly SaveSupervisionPolicyValidator _validator = new();
+    private static readonly SaveSupervisionPolicyValidator Validator = new();
 
     public async Task<AppResult<SupervisionPolicy>> HandleAsync(SaveSupervisionPolicy c, CancellationToken ct = default)
     {
-        var v = await _validator.ValidateAsync(c, ct);
+        var v = await Validator.ValidateAsync(c, ct);
         var candidate = new SupervisionPolicy
         {
             EffectiveFrom = c.EffectiveFrom,

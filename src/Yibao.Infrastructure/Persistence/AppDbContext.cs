@@ -17,19 +17,32 @@ namespace Yibao.Infrastructure.Persistence;
 /// <summary>The one DbContext (DESIGN §5). Every save writes audit entries in the same transaction.</summary>
 public class AppDbContext : IdentityDbContext<StaffUser, IdentityRole, string>, IAppDbContext
 {
-    private readonly ICurrentUser? _currentUser;
-    private readonly TimeProvider _clock;
+    private ICurrentUser? _currentUser;
+    private TimeProvider _clock = TimeProvider.System;
 
-    public AppDbContext(DbContextOptions<AppDbContext> options, ICurrentUser? currentUser = null, TimeProvider? clock = null)
+    /// <summary>
+    /// Contexts are pooled (DependencyInjection: a pooled factory; each request leases one and <see cref="Lease"/> tells it
+    /// who is working), so the constructor takes the options only; EF restores the settings made here whenever a context
+    /// returns to the pool.
+    /// </summary>
+    public AppDbContext(DbContextOptions<AppDbContext> options)
         : base(options)
     {
-        _currentUser = currentUser;
-        _clock = clock ?? TimeProvider.System;
-
         // No SAVEPOINT/RELEASE pair around every SaveChanges inside a transaction (two extra round trips each; a settlement
         // saved six times). Nothing continues a transaction after a failed save: every caller rolls the whole transaction
         // back (IdempotentRequests, InTransactionAsync), so the savepoints never served a purpose.
         Database.AutoSavepointsEnabled = false;
+    }
+
+    /// <summary>Prepares a context taken from the pool for one scope: who is working, the clock, and no leftover audit state.</summary>
+    public AppDbContext Lease(ICurrentUser? currentUser, TimeProvider? clock)
+    {
+        _currentUser = currentUser;
+        _clock = clock ?? TimeProvider.System;
+        _auditSummary = null;
+        _deferred.Clear();
+        DeferAudit = false;
+        return this;
     }
 
     public DbSet<Area> Areas => Set<Area>();
@@ -127,7 +140,23 @@ public class AppDbContext : IdentityDbContext<StaffUser, IdentityRole, string>, 
 
     private async Task<int> SaveWithAuditAsync(bool acceptAll, bool sync, CancellationToken ct)
     {
+        // Changes are detected once, here; the save below and the audit capture use that result instead of scanning every
+        // tracked entity again (three scans per save before).
         var pending = AuditRecorder.Capture(ChangeTracker);
+        var autoDetect = ChangeTracker.AutoDetectChangesEnabled;
+        ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            return await SaveCapturedAsync(pending, acceptAll, sync, ct);
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = autoDetect;
+        }
+    }
+
+    private async Task<int> SaveCapturedAsync(List<AuditRecorder.Pending> pending, bool acceptAll, bool sync, CancellationToken ct)
+    {
         var summary = _auditSummary;
         _auditSummary = null;
         Dictionary<string, int>? summarized = null;
@@ -175,7 +204,7 @@ public class AppDbContext : IdentityDbContext<StaffUser, IdentityRole, string>, 
             var count = (sync ? base.SaveChanges(true) : await base.SaveChangesAsync(true, ct)) - flushed;
             var at = _clock.GetUtcNow().UtcDateTime;
             var userName = _currentUser?.UserName ?? "系统";
-            var entries = pending.Select(p => p.ToEntry(at, _currentUser?.UserId, userName));
+            var entries = AuditRecorder.ToEntries(pending, at, _currentUser?.UserId, userName);
             if (DeferAudit && ownTransaction is null)
             {
                 // Written by the next save of this transaction, in its batch (see IAppDbContext.DeferAudit).
