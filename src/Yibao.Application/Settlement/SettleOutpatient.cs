@@ -85,23 +85,17 @@ public sealed class SettleOutpatientHandler(IAppDbContext db, ISettlementReferen
     {
         static AppResult<SettlementView> Fail(AppError e) => AppResult<SettlementView>.Fail(e);
 
-        var (inst, instError) = await db.ActiveInstitutionAsync(caller, ct);
+        // Find the encounter's person first (with the institution, in one query), then lock that person and read everything
+        // again under the lock.
+        var (inst, personId, instError) = await db.ActiveInstitutionAndEncounterPersonAsync(caller, command.MdtrtId, ct);
         if (instError is not null)
         {
             return Fail(instError);
         }
 
-        // Find the encounter's person first, then lock that person and read everything again under the lock.
-        var personId = await db.MedicalEncounters.Where(x => x.MdtrtId == command.MdtrtId && x.InstitutionId == caller.InstitutionId)
-            .Select(x => (long?)x.PersonId).FirstOrDefaultAsync(ct);
-        if (personId is null)
-        {
-            return Fail(OnlineSettlement.EncounterNotFound(command.MdtrtId));
-        }
-
         if (write)
         {
-            await personLock.LockAsync(personId.Value, ct);
+            await personLock.LockAsync(personId, ct);
         }
 
         var e = await db.OwnEncounterAsync(caller, command.MdtrtId, withLines: true, ct);

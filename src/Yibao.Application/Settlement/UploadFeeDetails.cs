@@ -135,19 +135,13 @@ public sealed class UploadFeeDetailsHandler(IAppDbContext db, ISettlementReferen
     /// <summary>The caller's encounter, with its lines, while it is still open for fee changes; else the error to answer.</summary>
     internal static async Task<(MedicalEncounter Encounter, AppError? Error)> OpenEncounterAsync(IAppDbContext db, InstitutionCaller caller, string mdtrtId, bool inpatient, CancellationToken ct)
     {
-        var (_, instError) = await db.ActiveInstitutionAsync(caller, ct);
-        if (instError is not null)
+        var (_, e, error) = await db.ActiveInstitutionAndEncounterAsync(caller, mdtrtId, withLines: true, ct);
+        if (error is not null)
         {
-            return (null!, instError);
+            return (null!, error);
         }
 
-        var e = await db.OwnEncounterAsync(caller, mdtrtId, withLines: true, ct);
-        if (e is null)
-        {
-            return (null!, OnlineSettlement.EncounterNotFound(mdtrtId));
-        }
-
-        return e.Status != EncounterStatus.Registered ? (e, NotOpen(e)) : (e, WrongKind(e, inpatient));
+        return e!.Status != EncounterStatus.Registered ? (e, NotOpen(e)) : (e, WrongKind(e, inpatient));
     }
 
     /// <summary>Outpatient transactions refuse admissions and the inpatient ones refuse outpatient visits, naming the right transaction.</summary>

@@ -48,6 +48,51 @@ public sealed class StaffUserAndAuditTests
 
     [Theory]
     [MemberData(nameof(Providers))]
+    public async Task Rows_added_together_are_one_audit_entry_listing_every_row(string provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        db.User.UserName = "clerk";
+        await db.InScopeAsync(async sp =>
+        {
+            var ctx = sp.GetRequiredService<AppDbContext>();
+            ctx.Areas.AddRange(
+                new Area { Code = "990101", Name = "甲乡", Level = AreaLevel.Township },
+                new Area { Code = "990102", Name = "乙乡", Level = AreaLevel.Township },
+                new Area { Code = "990103", Name = "丙乡", Level = AreaLevel.Township });
+            return await ctx.SaveChangesAsync();
+        });
+        await db.InScopeAsync(async sp =>
+        {
+            var ctx = sp.GetRequiredService<AppDbContext>();
+            ctx.Areas.Add(new Area { Code = "990104", Name = "丁乡", Level = AreaLevel.Township });
+            return await ctx.SaveChangesAsync();
+        });
+
+        var entries = await db.InScopeAsync(sp => sp.GetRequiredService<AppDbContext>().AuditEntries.AsNoTracking()
+            .Where(e => e.Entity == nameof(Area) && e.EntityKey.StartsWith("9901")).OrderBy(e => e.Id).ToListAsync());
+        entries.Count.ShouldBe(2);
+
+        // Three areas saved together: one entry, keys first…last, every row with all its values.
+        var batch = entries[0];
+        batch.Action.ShouldBe(AuditActions.Added);
+        batch.UserName.ShouldBe("clerk");
+        batch.EntityKey.ShouldBe("990101…990103");
+        using (var after = JsonDocument.Parse(batch.After!))
+        {
+            after.RootElement.GetProperty("新增行数").GetInt32().ShouldBe(3);
+            var rows = after.RootElement.GetProperty("各行").EnumerateArray().ToList();
+            rows.Select(r => r.GetProperty("Code").GetString()).ShouldBe(["990101", "990102", "990103"]);
+            rows.Select(r => r.GetProperty("Name").GetString()).ShouldBe(["甲乡", "乙乡", "丙乡"]);
+        }
+
+        // One row alone keeps the ordinary shape.
+        entries[1].EntityKey.ShouldBe("990104");
+        using var single = JsonDocument.Parse(entries[1].After!);
+        single.RootElement.GetProperty("Name").GetString().ShouldBe("丁乡");
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
     public async Task Disabling_a_user_records_before_and_after(string provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
