@@ -93,4 +93,10 @@ public interface IAppDbContext
     /// ended without that save (rolled back) are discarded, never written into another transaction.
     /// </summary>
     bool DeferAudit { get; set; }
+
+    /// <summary>
+    /// The 待遇享受期 rules of a 统筹区, read on every registration and settlement, kept in memory for up to a minute;
+    /// any save in this process that changes a rule drops the kept copy at once.
+    /// </summary>
+    Task<Yibao.Domain.Registry.WaitingPolicy> WaitingPolicyAsync(string poolAreaCode, CancellationToken ct = default);
 }

@@ -54,8 +54,8 @@ public static class RegistryLookups
         return new PersonCoverage(person.Id, person.BirthDate, enrollments, statuses);
     }
 
-    public static async Task<WaitingPolicy> LoadWaitingPolicyAsync(this IAppDbContext db, string poolAreaCode, CancellationToken ct = default) =>
-        new(await db.WaitingPeriodRules.AsNoTracking().Where(r => r.PoolAreaCode == poolAreaCode).ToListAsync(ct));
+    public static Task<WaitingPolicy> LoadWaitingPolicyAsync(this IAppDbContext db, string poolAreaCode, CancellationToken ct = default) =>
+        db.WaitingPolicyAsync(poolAreaCode, ct);
 
     public static AppError ToAppError(this DomainException ex) => new(ex.Code, ex.Message, ex.Field);
 

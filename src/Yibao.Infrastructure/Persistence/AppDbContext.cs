@@ -134,6 +134,30 @@ public class AppDbContext : IdentityDbContext<StaffUser, IdentityRole, string>, 
     /// <inheritdoc />
     public bool DeferAudit { get; set; }
 
+    /// <summary>Kept 待遇享受期 rules per database and 统筹区 (see <see cref="WaitingPolicyAsync"/>).</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Db, string Area), (WaitingPolicy Policy, long Generation, DateTime LoadedAt)> WaitingRules = new();
+
+    /// <summary>Raised by every save that changes a 待遇享受期 rule: copies read before it are not used again.</summary>
+    private static long _waitingGeneration;
+
+    private static readonly TimeSpan WaitingRulesKeptFor = TimeSpan.FromMinutes(1);
+
+    /// <inheritdoc />
+    public async Task<WaitingPolicy> WaitingPolicyAsync(string poolAreaCode, CancellationToken ct = default)
+    {
+        var key = (Database.GetConnectionString() ?? string.Empty, poolAreaCode);
+        var generation = Interlocked.Read(ref _waitingGeneration);
+        var now = _clock.GetUtcNow().UtcDateTime;
+        if (WaitingRules.TryGetValue(key, out var kept) && kept.Generation == generation && now - kept.LoadedAt < WaitingRulesKeptFor)
+        {
+            return kept.Policy;
+        }
+
+        var policy = new WaitingPolicy(await WaitingPeriodRules.AsNoTracking().Where(r => r.PoolAreaCode == poolAreaCode).ToListAsync(ct));
+        WaitingRules[key] = (policy, generation, now);
+        return policy;
+    }
+
     /// <summary>Audit entries of earlier saves of the transaction <see cref="_deferredIn"/>, written with the next save.</summary>
     private readonly List<AuditEntry> _deferred = [];
     private Guid _deferredIn;
@@ -143,6 +167,11 @@ public class AppDbContext : IdentityDbContext<StaffUser, IdentityRole, string>, 
         // Changes are detected once, here; the save below and the audit capture use that result instead of scanning every
         // tracked entity again (three scans per save before).
         var pending = AuditRecorder.Capture(ChangeTracker);
+        if (pending.Exists(p => p.ClrType == typeof(WaitingPeriodRule)))
+        {
+            Interlocked.Increment(ref _waitingGeneration);
+        }
+
         var autoDetect = ChangeTracker.AutoDetectChangesEnabled;
         ChangeTracker.AutoDetectChangesEnabled = false;
         try
