@@ -167,6 +167,8 @@ public static class DependencyInjection
         services.AddScoped<Yibao.Application.OutOfArea.SearchFilingsHandler>();
         services.AddScoped<EnterManualReimbursementHandler>();
         services.AddScoped<ReviewManualReimbursementHandler>();
+        services.AddScoped<ReverseManualReimbursementHandler>();
+        services.AddScoped<RecordReimbursementRefundHandler>();
         services.AddScoped<SearchManualReimbursementsHandler>();
 
         // 医保目录 (Catalogs) and 待遇政策 (Policies)

@@ -1766,6 +1766,10 @@ namespace Yibao.Migrations.Postgres.Migrations
                         .HasColumnType("date")
                         .HasColumnName("enddate");
 
+                    b.Property<long?>("FiledByInstitutionId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("filed_by_institution_id");
+
                     b.Property<string>("FilingNo")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -3213,6 +3217,14 @@ namespace Yibao.Migrations.Postgres.Migrations
                         .HasColumnType("numeric(18,2)")
                         .HasColumnName("psn_part_amt");
 
+                    b.Property<long?>("RefundJournalEntryId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("refund_journal_entry_id");
+
+                    b.Property<DateOnly?>("RefundReceivedDate")
+                        .HasColumnType("date")
+                        .HasColumnName("refund_received_date");
+
                     b.Property<string>("ReimbNo")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -3223,6 +3235,29 @@ namespace Yibao.Migrations.Postgres.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("reject_reason");
+
+                    b.Property<long?>("ReversalJournalEntryId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("reversal_journal_entry_id");
+
+                    b.Property<string>("ReversalReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("reversal_reason");
+
+                    b.Property<DateTime?>("ReversedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reversed_at");
+
+                    b.Property<string>("ReversedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("reversed_by");
+
+                    b.Property<string>("ReversedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("reversed_by_id");
 
                     b.Property<DateTime?>("ReviewedAt")
                         .HasColumnType("timestamp with time zone")

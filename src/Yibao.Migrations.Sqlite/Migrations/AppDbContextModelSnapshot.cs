@@ -1705,6 +1705,10 @@ namespace Yibao.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("enddate");
 
+                    b.Property<long?>("FiledByInstitutionId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("filed_by_institution_id");
+
                     b.Property<string>("FilingNo")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -3118,6 +3122,14 @@ namespace Yibao.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("psn_part_amt");
 
+                    b.Property<long?>("RefundJournalEntryId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("refund_journal_entry_id");
+
+                    b.Property<DateOnly?>("RefundReceivedDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("refund_received_date");
+
                     b.Property<string>("ReimbNo")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -3128,6 +3140,29 @@ namespace Yibao.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
                         .HasColumnName("reject_reason");
+
+                    b.Property<long?>("ReversalJournalEntryId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reversal_journal_entry_id");
+
+                    b.Property<string>("ReversalReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reversal_reason");
+
+                    b.Property<DateTime?>("ReversedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reversed_at");
+
+                    b.Property<string>("ReversedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reversed_by");
+
+                    b.Property<string>("ReversedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reversed_by_id");
 
                     b.Property<DateTime?>("ReviewedAt")
                         .HasColumnType("TEXT")
