@@ -161,6 +161,8 @@ public static class DependencyInjection
         services.AddScoped<Yibao.Application.Institutions.SaveInstitutionHandler>();
         services.AddScoped<Yibao.Application.Funds.GetMonthlyStatementHandler>();
         services.AddScoped<Yibao.Application.Funds.RecordDisbursementHandler>();
+        services.AddScoped<Yibao.Application.Funds.GenerateStatementsHandler>();
+        services.AddScoped<Yibao.Application.Funds.ListStoredStatementsHandler>();
         services.AddScoped<Yibao.Application.Funds.GetTrialBalanceHandler>();
         services.AddScoped<Yibao.Application.OutOfArea.FileOutOfAreaHandler>();
         services.AddScoped<Yibao.Application.OutOfArea.CancelOutOfAreaFilingHandler>();

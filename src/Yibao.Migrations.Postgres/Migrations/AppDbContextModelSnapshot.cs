@@ -1568,6 +1568,122 @@ namespace Yibao.Migrations.Postgres.Migrations
                     b.ToTable("journal_lines", (string)null);
                 });
 
+            modelBuilder.Entity("Yibao.Domain.Funds.StoredStatement", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<decimal>("AdjustmentAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("adjustment_amount");
+
+                    b.Property<int>("AdjustmentCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("adjustment_count");
+
+                    b.Property<int>("CancelledCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("cancelled_count");
+
+                    b.Property<string>("DeductionsJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("deductions_json");
+
+                    b.Property<string>("FieldsJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("fields_json");
+
+                    b.Property<string>("FixmedinsCode")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("fixmedins_code");
+
+                    b.Property<string>("FixmedinsName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("fixmedins_name");
+
+                    b.Property<string>("FundsJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("funds_json");
+
+                    b.Property<DateTime>("GeneratedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("generated_at");
+
+                    b.Property<string>("GeneratedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("generated_by");
+
+                    b.Property<long>("InstitutionId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("institution_id");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("integer")
+                        .HasColumnName("month");
+
+                    b.Property<DateTime?>("PaidAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("paid_at");
+
+                    b.Property<int>("SettledCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("settled_count");
+
+                    b.Property<string>("StatementNo")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("statement_no");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<decimal>("TotalDeducted")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("total_deducted");
+
+                    b.Property<decimal>("TotalOwed")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("total_owed");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_monthly_statements");
+
+                    b.HasIndex("StatementNo")
+                        .IsUnique()
+                        .HasDatabaseName("ix_monthly_statements_statement_no");
+
+                    b.HasIndex("Year", "Month")
+                        .HasDatabaseName("ix_monthly_statements_year_month");
+
+                    b.HasIndex("InstitutionId", "Year", "Month")
+                        .IsUnique()
+                        .HasDatabaseName("ix_monthly_statements_institution_id_year_month");
+
+                    b.ToTable("monthly_statements", (string)null);
+                });
+
             modelBuilder.Entity("Yibao.Domain.Institutions.ApiClient", b =>
                 {
                     b.Property<long>("Id")
@@ -4778,6 +4894,16 @@ namespace Yibao.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_journal_lines_journal_entries_journal_entry_id");
+                });
+
+            modelBuilder.Entity("Yibao.Domain.Funds.StoredStatement", b =>
+                {
+                    b.HasOne("Yibao.Domain.Institutions.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_monthly_statements_institutions_institution_id");
                 });
 
             modelBuilder.Entity("Yibao.Domain.Institutions.ApiClient", b =>
