@@ -34,6 +34,7 @@ internal static class CliCommands
         root.Subcommands.Add(PersonImportCommands.Build(ctx));
         root.Subcommands.Add(ContributionCommands.Build(ctx));
         root.Subcommands.Add(AccountCommands.Build(ctx));
+        root.Subcommands.Add(StatementCommands.Build(ctx));
         root.Subcommands.Add(ReviewCommands.Build(ctx));
         return root;
     }

@@ -167,12 +167,16 @@ public static class DependencyInjection
         services.AddScoped<Yibao.Application.Institutions.SaveInstitutionHandler>();
         services.AddScoped<Yibao.Application.Funds.GetMonthlyStatementHandler>();
         services.AddScoped<Yibao.Application.Funds.RecordDisbursementHandler>();
+        services.AddScoped<Yibao.Application.Funds.GenerateStatementsHandler>();
+        services.AddScoped<Yibao.Application.Funds.ListStoredStatementsHandler>();
         services.AddScoped<Yibao.Application.Funds.GetTrialBalanceHandler>();
         services.AddScoped<Yibao.Application.OutOfArea.FileOutOfAreaHandler>();
         services.AddScoped<Yibao.Application.OutOfArea.CancelOutOfAreaFilingHandler>();
         services.AddScoped<Yibao.Application.OutOfArea.SearchFilingsHandler>();
         services.AddScoped<EnterManualReimbursementHandler>();
         services.AddScoped<ReviewManualReimbursementHandler>();
+        services.AddScoped<ReverseManualReimbursementHandler>();
+        services.AddScoped<RecordReimbursementRefundHandler>();
         services.AddScoped<SearchManualReimbursementsHandler>();
 
         // 医保目录 (Catalogs) and 待遇政策 (Policies)

@@ -39,6 +39,8 @@ public interface IAppDbContext
     DbSet<PersonAccumulator> PersonAccumulators { get; }
     DbSet<ApiRequestLog> ApiRequestLogs { get; }
     DbSet<Yibao.Domain.Funds.Disbursement> Disbursements { get; }
+
+    DbSet<Yibao.Domain.Funds.StoredStatement> StoredStatements { get; }
     DbSet<Yibao.Domain.OutOfArea.OutOfAreaFiling> OutOfAreaFilings { get; }
     DbSet<ManualReimbursement> ManualReimbursements { get; }
     DbSet<Yibao.Domain.Accounts.PersonalAccountRecord> PersonalAccounts { get; }

@@ -11,7 +11,10 @@ namespace Yibao.Application.Funds;
 /// <summary>
 /// 拨付 recorded by 财务 against a 月结算单 (institution × month) for one fund: one balanced journal entry debiting 应付定点医药机构结算款
 /// 2101 (with the institution) and crediting the fund's 银行存款（支出户） 1003. Refused when the amount exceeds what is still owed on the
-/// statement, when nothing is owed any more, or when the 拨付单号 was already recorded.
+/// statement, when nothing is owed any more, or when the 拨付单号 was already recorded. When the month's statement has been
+/// generated (<see cref="GenerateStatementsHandler"/>), the amounts owed are the statement's frozen ones, and the statement
+/// becomes 已拨付 when every fund on it is paid. Two 拨付 of one statement at once are serialized by the institution's payment
+/// lock, so the second sees the first and cannot pay the same amount again.
 /// </summary>
 public sealed record RecordDisbursement(string Institution, int Year, int Month, FundCode Fund, decimal Amount, DateOnly PaidOn, string DisbursementNo, string? Memo = null);
 
@@ -80,6 +83,14 @@ public sealed class RecordDisbursementHandler(IAppDbContext db, GetMonthlyStatem
         var s = statement.Value!;
         var fund = s.Funds.FirstOrDefault(f => f.Fund == command.Fund);
         var outstanding = fund?.Outstanding ?? 0m;
+        // A generated (stored) statement is frozen: 拨付 is measured against its amounts, not against later postings of the month.
+        var stored = await db.StoredStatements.FirstOrDefaultAsync(x => x.InstitutionId == s.Institution.Id && x.Year == command.Year && x.Month == command.Month, ct);
+        var frozen = stored is null ? null : StoredStatementView.Owed(stored);
+        if (frozen is not null)
+        {
+            outstanding = frozen.GetValueOrDefault(command.Fund) - (fund?.Disbursed ?? 0m);
+        }
+
         var fundName = JournalEntry.FundName(command.Fund);
         if (outstanding <= 0)
         {
@@ -115,6 +126,12 @@ public sealed class RecordDisbursementHandler(IAppDbContext db, GetMonthlyStatem
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
         db.Disbursements.Add(d);
+        if (stored is not null && frozen!.All(f => f.Value <= (s.Funds.FirstOrDefault(x => x.Fund == f.Key)?.Disbursed ?? 0m) + (f.Key == command.Fund ? command.Amount : 0m)))
+        {
+            stored.Status = StatementStatus.Paid;
+            stored.PaidAt = clock.GetUtcNow().UtcDateTime;
+        }
+
         await db.SaveChangesAsync(ct);
         return AppResult<Disbursement>.Ok(d);
     }

@@ -100,7 +100,10 @@ public sealed class FileOutOfAreaHandler(IAppDbContext db, ICurrentUser user, Ti
 {
     private static readonly FileOutOfAreaValidator Validator = new();
 
-    public async Task<AppResult<FilingView>> HandleAsync(FileOutOfArea command, CancellationToken ct = default)
+    public Task<AppResult<FilingView>> HandleAsync(FileOutOfArea command, CancellationToken ct = default) => HandleAsync(command, null, ct);
+
+    /// <param name="caller">The institution filing through the national envelope (2501); null at the agency's counter.</param>
+    public async Task<AppResult<FilingView>> HandleAsync(FileOutOfArea command, InstitutionCaller? caller, CancellationToken ct)
     {
         var validation = await Validator.ValidateAsync(command, ct);
         if (!validation.IsValid)
@@ -154,8 +157,9 @@ public sealed class FileOutOfAreaHandler(IAppDbContext db, ICurrentUser user, Ti
             BeginDate = command.BeginDate,
             EndDate = command.EndDate,
             Reason = command.Reason.Trim(),
-            CreatedBy = user.UserName,
+            CreatedBy = caller is null ? user.UserName : "定点医药机构 " + caller.FixmedinsCode,
             CreatedAt = clock.GetUtcNow().UtcDateTime,
+            FiledByInstitutionId = caller?.InstitutionId,
         };
         db.OutOfAreaFilings.Add(filing);
         await db.SaveChangesAsync(ct);
@@ -172,7 +176,13 @@ public sealed record CancelOutOfAreaFiling(
 
 public sealed class CancelOutOfAreaFilingHandler(IAppDbContext db, ICurrentUser user, TimeProvider clock)
 {
-    public async Task<AppResult<FilingView>> HandleAsync(CancelOutOfAreaFiling command, CancellationToken ct = default)
+    public Task<AppResult<FilingView>> HandleAsync(CancelOutOfAreaFiling command, CancellationToken ct = default) => HandleAsync(command, null, ct);
+
+    /// <param name="caller">
+    /// The institution cancelling through the national envelope (2502): it sees only the filings it filed itself — any other
+    /// filing answers <c>filing-not-found</c>, as if it did not exist. Null at the agency's counter (any filing).
+    /// </param>
+    public async Task<AppResult<FilingView>> HandleAsync(CancelOutOfAreaFiling command, InstitutionCaller? caller, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(command.Reason) || command.Reason.Trim().Length > 200)
         {
@@ -181,7 +191,7 @@ public sealed class CancelOutOfAreaFilingHandler(IAppDbContext db, ICurrentUser 
 
         var key = (command.FilingNo ?? "").Trim();
         var f = await db.OutOfAreaFilings.FirstOrDefaultAsync(x => x.FilingNo == key, ct);
-        if (f is null)
+        if (f is null || (caller is not null && f.FiledByInstitutionId != caller.InstitutionId))
         {
             return AppResult<FilingView>.Fail(new AppError(FilingErrors.NotFound, $"备案号 fil_no：没有备案“{key}”", "fil_no"));
         }
@@ -194,7 +204,7 @@ public sealed class CancelOutOfAreaFilingHandler(IAppDbContext db, ICurrentUser 
         f.Status = FilingStatus.Cancelled;
         f.CancelReason = command.Reason.Trim();
         f.CancelledAt = clock.GetUtcNow().UtcDateTime;
-        f.CancelledBy = user.UserName;
+        f.CancelledBy = caller is null ? user.UserName : "定点医药机构 " + caller.FixmedinsCode;
         await db.SaveChangesAsync(ct);
         var name = await db.Persons.Where(p => p.Id == f.PersonId).Select(p => p.Name).FirstAsync(ct);
         return AppResult<FilingView>.Ok(FilingView.Of(f, name));

@@ -142,7 +142,7 @@ public sealed class EnterManualReimbursementHandler(IAppDbContext db, ISettlemen
 
         var invoice = command.InvoiceNo.Trim();
         var duplicate = await db.ManualReimbursements.AsNoTracking()
-            .Where(r => r.PersonId == person.Id && r.InvoiceNo == invoice && r.Status != ReimbursementStatus.Rejected)
+            .Where(r => r.PersonId == person.Id && r.InvoiceNo == invoice && r.Status != ReimbursementStatus.Rejected && r.Status != ReimbursementStatus.Reversed)
             .Select(r => r.ReimbNo).FirstOrDefaultAsync(ct);
         if (duplicate is not null)
         {

@@ -60,6 +60,8 @@ public static class LedgerAccounts
 
     /// <summary>应收追回款及违约金 (稽核处理决定 → 定点医药机构应缴, one subsidiary line per institution).</summary>
     public const string SupervisionReceivable = "1205";
+    /// <summary>应收个人退回待遇款 (撤销已支付的手工报销: the person must return what the fund paid; one subsidiary line per person).</summary>
+    public const string PersonRefundReceivable = "1206";
     /// <summary>违约金收入.</summary>
     public const string PenaltyIncome = "4005";
     /// <summary>举报奖励支出.</summary>
@@ -68,6 +70,7 @@ public static class LedgerAccounts
     public static string Name(string code) => code switch
     {
         SupervisionReceivable => "应收追回款及违约金",
+        PersonRefundReceivable => "应收个人退回待遇款",
         PenaltyIncome => "违约金收入",
         ComplaintRewardExpense => "举报奖励支出",
         PersonalAccountBalance => "个人账户结存",

@@ -88,6 +88,12 @@ public class OutOfAreaFiling
 
     public DateTime CreatedAt { get; set; }
 
+    /// <summary>
+    /// 经办定点医药机构: the institution that filed through the national envelope (2501), null when filed at the agency's
+    /// counter. An institution may cancel (2502) only the filings it filed itself.
+    /// </summary>
+    public long? FiledByInstitutionId { get; set; }
+
     /// <summary>Whether the filing is valid on <paramref name="date"/>.</summary>
     public bool Covers(DateOnly date) => Status == FilingStatus.Valid && BeginDate <= date && (EndDate is null || date <= EndDate);
 

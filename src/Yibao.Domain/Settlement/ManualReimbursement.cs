@@ -12,6 +12,8 @@ public enum ReimbursementStatus
     Approved = 2,
     /// <summary>已驳回.</summary>
     Rejected = 3,
+    /// <summary>已撤销: an approved (so already paid) reimbursement reversed by a 审核员; the person owes the fund's part back (应收).</summary>
+    Reversed = 4,
 }
 
 /// <summary>
@@ -147,6 +149,26 @@ public class ManualReimbursement
 
     public long? JournalEntryId { get; set; }
 
+    /// <summary>撤销原因 (reversal of an approved reimbursement).</summary>
+    public string? ReversalReason { get; set; }
+
+    public string? ReversedById { get; set; }
+
+    public string? ReversedBy { get; set; }
+
+    public DateTime? ReversedAt { get; set; }
+
+    /// <summary>The reversing entry (Cr 医疗待遇支出 / Dr 应收个人退回待遇款 1206, per fund).</summary>
+    public long? ReversalJournalEntryId { get; set; }
+
+    /// <summary>退回到账日期: when 财务 recorded the person's repayment (Dr 1002 / Cr 1206), null while it is still owed.</summary>
+    public DateOnly? RefundReceivedDate { get; set; }
+
+    public long? RefundJournalEntryId { get; set; }
+
+    /// <summary>应收退回金额: what the person owes back after a reversal (the fund's part and any 个人账户 part), 0 before.</summary>
+    public decimal AmountOwedBack => Status == ReimbursementStatus.Reversed && RefundReceivedDate is null ? FundPaySumamt + AcctPay : 0m;
+
     public SetlInfo ToSetlInfo() => new()
     {
         MedfeeSumamt = MedfeeSumamt, FulamtOwnpayAmt = FulamtOwnpayAmt, OverlmtSelfpay = OverlmtSelfpay, PreselfpayAmt = PreselfpayAmt,
@@ -168,6 +190,7 @@ public class ManualReimbursement
         ReimbursementStatus.Pending => "待审核",
         ReimbursementStatus.Approved => "已审核",
         ReimbursementStatus.Rejected => "已驳回",
+        ReimbursementStatus.Reversed => "已撤销",
         _ => "未知",
     };
 }

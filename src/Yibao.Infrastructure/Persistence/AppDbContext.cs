@@ -70,6 +70,7 @@ public class AppDbContext : IdentityDbContext<StaffUser, IdentityRole, string>, 
     public DbSet<PersonAccumulator> PersonAccumulators => Set<PersonAccumulator>();
     public DbSet<ApiRequestLog> ApiRequestLogs => Set<ApiRequestLog>();
     public DbSet<Yibao.Domain.Funds.Disbursement> Disbursements => Set<Yibao.Domain.Funds.Disbursement>();
+    public DbSet<Yibao.Domain.Funds.StoredStatement> StoredStatements => Set<Yibao.Domain.Funds.StoredStatement>();
     public DbSet<Yibao.Domain.OutOfArea.OutOfAreaFiling> OutOfAreaFilings => Set<Yibao.Domain.OutOfArea.OutOfAreaFiling>();
     public DbSet<ManualReimbursement> ManualReimbursements => Set<ManualReimbursement>();
     public DbSet<Yibao.Domain.Accounts.PersonalAccountRecord> PersonalAccounts => Set<Yibao.Domain.Accounts.PersonalAccountRecord>();

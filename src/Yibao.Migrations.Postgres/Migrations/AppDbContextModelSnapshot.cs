@@ -1568,6 +1568,122 @@ namespace Yibao.Migrations.Postgres.Migrations
                     b.ToTable("journal_lines", (string)null);
                 });
 
+            modelBuilder.Entity("Yibao.Domain.Funds.StoredStatement", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<decimal>("AdjustmentAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("adjustment_amount");
+
+                    b.Property<int>("AdjustmentCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("adjustment_count");
+
+                    b.Property<int>("CancelledCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("cancelled_count");
+
+                    b.Property<string>("DeductionsJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("deductions_json");
+
+                    b.Property<string>("FieldsJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("fields_json");
+
+                    b.Property<string>("FixmedinsCode")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("fixmedins_code");
+
+                    b.Property<string>("FixmedinsName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("fixmedins_name");
+
+                    b.Property<string>("FundsJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("funds_json");
+
+                    b.Property<DateTime>("GeneratedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("generated_at");
+
+                    b.Property<string>("GeneratedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("generated_by");
+
+                    b.Property<long>("InstitutionId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("institution_id");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("integer")
+                        .HasColumnName("month");
+
+                    b.Property<DateTime?>("PaidAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("paid_at");
+
+                    b.Property<int>("SettledCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("settled_count");
+
+                    b.Property<string>("StatementNo")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("statement_no");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<decimal>("TotalDeducted")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("total_deducted");
+
+                    b.Property<decimal>("TotalOwed")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("total_owed");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_monthly_statements");
+
+                    b.HasIndex("StatementNo")
+                        .IsUnique()
+                        .HasDatabaseName("ix_monthly_statements_statement_no");
+
+                    b.HasIndex("Year", "Month")
+                        .HasDatabaseName("ix_monthly_statements_year_month");
+
+                    b.HasIndex("InstitutionId", "Year", "Month")
+                        .IsUnique()
+                        .HasDatabaseName("ix_monthly_statements_institution_id_year_month");
+
+                    b.ToTable("monthly_statements", (string)null);
+                });
+
             modelBuilder.Entity("Yibao.Domain.Institutions.ApiClient", b =>
                 {
                     b.Property<long>("Id")
@@ -1765,6 +1881,10 @@ namespace Yibao.Migrations.Postgres.Migrations
                     b.Property<DateOnly?>("EndDate")
                         .HasColumnType("date")
                         .HasColumnName("enddate");
+
+                    b.Property<long?>("FiledByInstitutionId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("filed_by_institution_id");
 
                     b.Property<string>("FilingNo")
                         .IsRequired()
@@ -3213,6 +3333,14 @@ namespace Yibao.Migrations.Postgres.Migrations
                         .HasColumnType("numeric(18,2)")
                         .HasColumnName("psn_part_amt");
 
+                    b.Property<long?>("RefundJournalEntryId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("refund_journal_entry_id");
+
+                    b.Property<DateOnly?>("RefundReceivedDate")
+                        .HasColumnType("date")
+                        .HasColumnName("refund_received_date");
+
                     b.Property<string>("ReimbNo")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -3223,6 +3351,29 @@ namespace Yibao.Migrations.Postgres.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("reject_reason");
+
+                    b.Property<long?>("ReversalJournalEntryId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("reversal_journal_entry_id");
+
+                    b.Property<string>("ReversalReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("reversal_reason");
+
+                    b.Property<DateTime?>("ReversedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reversed_at");
+
+                    b.Property<string>("ReversedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("reversed_by");
+
+                    b.Property<string>("ReversedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("reversed_by_id");
 
                     b.Property<DateTime?>("ReviewedAt")
                         .HasColumnType("timestamp with time zone")
@@ -4743,6 +4894,16 @@ namespace Yibao.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_journal_lines_journal_entries_journal_entry_id");
+                });
+
+            modelBuilder.Entity("Yibao.Domain.Funds.StoredStatement", b =>
+                {
+                    b.HasOne("Yibao.Domain.Institutions.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_monthly_statements_institutions_institution_id");
                 });
 
             modelBuilder.Entity("Yibao.Domain.Institutions.ApiClient", b =>

@@ -1513,6 +1513,120 @@ namespace Yibao.Migrations.Sqlite.Migrations
                     b.ToTable("journal_lines", (string)null);
                 });
 
+            modelBuilder.Entity("Yibao.Domain.Funds.StoredStatement", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("AdjustmentAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("adjustment_amount");
+
+                    b.Property<int>("AdjustmentCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("adjustment_count");
+
+                    b.Property<int>("CancelledCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("cancelled_count");
+
+                    b.Property<string>("DeductionsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("deductions_json");
+
+                    b.Property<string>("FieldsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("fields_json");
+
+                    b.Property<string>("FixmedinsCode")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("fixmedins_code");
+
+                    b.Property<string>("FixmedinsName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("fixmedins_name");
+
+                    b.Property<string>("FundsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("funds_json");
+
+                    b.Property<DateTime>("GeneratedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("generated_at");
+
+                    b.Property<string>("GeneratedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("generated_by");
+
+                    b.Property<long>("InstitutionId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("institution_id");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("month");
+
+                    b.Property<DateTime?>("PaidAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("paid_at");
+
+                    b.Property<int>("SettledCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("settled_count");
+
+                    b.Property<string>("StatementNo")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("statement_no");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status");
+
+                    b.Property<decimal>("TotalDeducted")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("total_deducted");
+
+                    b.Property<decimal>("TotalOwed")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("total_owed");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_monthly_statements");
+
+                    b.HasIndex("StatementNo")
+                        .IsUnique()
+                        .HasDatabaseName("ix_monthly_statements_statement_no");
+
+                    b.HasIndex("Year", "Month")
+                        .HasDatabaseName("ix_monthly_statements_year_month");
+
+                    b.HasIndex("InstitutionId", "Year", "Month")
+                        .IsUnique()
+                        .HasDatabaseName("ix_monthly_statements_institution_id_year_month");
+
+                    b.ToTable("monthly_statements", (string)null);
+                });
+
             modelBuilder.Entity("Yibao.Domain.Institutions.ApiClient", b =>
                 {
                     b.Property<long>("Id")
@@ -1704,6 +1818,10 @@ namespace Yibao.Migrations.Sqlite.Migrations
                     b.Property<DateOnly?>("EndDate")
                         .HasColumnType("TEXT")
                         .HasColumnName("enddate");
+
+                    b.Property<long?>("FiledByInstitutionId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("filed_by_institution_id");
 
                     b.Property<string>("FilingNo")
                         .IsRequired()
@@ -3118,6 +3236,14 @@ namespace Yibao.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("psn_part_amt");
 
+                    b.Property<long?>("RefundJournalEntryId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("refund_journal_entry_id");
+
+                    b.Property<DateOnly?>("RefundReceivedDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("refund_received_date");
+
                     b.Property<string>("ReimbNo")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -3128,6 +3254,29 @@ namespace Yibao.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
                         .HasColumnName("reject_reason");
+
+                    b.Property<long?>("ReversalJournalEntryId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reversal_journal_entry_id");
+
+                    b.Property<string>("ReversalReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reversal_reason");
+
+                    b.Property<DateTime?>("ReversedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reversed_at");
+
+                    b.Property<string>("ReversedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reversed_by");
+
+                    b.Property<string>("ReversedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reversed_by_id");
 
                     b.Property<DateTime?>("ReviewedAt")
                         .HasColumnType("TEXT")
@@ -4622,6 +4771,16 @@ namespace Yibao.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_journal_lines_journal_entries_journal_entry_id");
+                });
+
+            modelBuilder.Entity("Yibao.Domain.Funds.StoredStatement", b =>
+                {
+                    b.HasOne("Yibao.Domain.Institutions.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_monthly_statements_institutions_institution_id");
                 });
 
             modelBuilder.Entity("Yibao.Domain.Institutions.ApiClient", b =>

@@ -4,7 +4,9 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using System.Text.Unicode;
+using Microsoft.EntityFrameworkCore;
 using Yibao.Application.Common;
+using Yibao.Application.OutOfArea;
 using Yibao.Application.Registry;
 using Yibao.Application.Settlement;
 using Yibao.Web.Infrastructure;
@@ -26,7 +28,7 @@ public static class FsiEnvelopeEndpoints
     {
         ["1101"] = false, ["2001"] = false, ["2201"] = true, ["2202"] = true, ["2204"] = true, ["2205"] = true, ["2206"] = false,
         ["2207"] = true, ["2208"] = true, ["2301"] = true, ["2302"] = true, ["2303"] = false, ["2304"] = true, ["2305"] = true,
-        ["2401"] = true, ["2402"] = true, ["2404"] = true, ["2405"] = true, ["2601"] = true, ["3201"] = false, ["3202"] = false, ["5206"] = false,
+        ["2401"] = true, ["2402"] = true, ["2404"] = true, ["2405"] = true, ["2501"] = true, ["2502"] = true, ["2601"] = true, ["3201"] = false, ["3202"] = false, ["5206"] = false,
     };
 
     private static readonly JsonSerializerOptions InputJson = new(JsonSerializerDefaults.Web)
@@ -43,7 +45,7 @@ public static class FsiEnvelopeEndpoints
             .WithTags("国家接口报文")
             .RequireAuthorization(SettlementEndpoints.InstitutionPolicy)
             .RequireRateLimiting(SettlementEndpoints.RateLimitPolicy)
-            .WithSummary("国家医保接口报文（1101、2001、2201、2202、2204–2208、2301–2305、2401、2402、2404、2405、2601、3201、3202、5206）")
+            .WithSummary("国家医保接口报文（1101、2001、2201、2202、2204–2208、2301–2305、2401、2402、2404、2405、2501、2502、2601、3201、3202、5206）")
             .WithDescription("请求为国家接口报文格式（infno、msgid、fixmedins_code、inf_time、input …），应答为 infcode/inf_refmsgid/refmsg_time/respond_time/err_msg/output。写交易按 msgid 幂等。映射见 docs/formats/fsi-envelope.md。");
         return app;
     }
@@ -179,6 +181,9 @@ public static class FsiEnvelopeEndpoints
                 "2402" => Json(await sp.GetRequiredService<DischargeInpatientHandler>().HandleAsync(caller, Discharge(input), ct)),
                 "2404" => Json(await sp.GetRequiredService<CancelAdmissionHandler>().HandleAsync(caller, new CancelAdmission(Required(data, "mdtrt_id", "就诊 ID")), ct)),
                 "2405" => Json(await sp.GetRequiredService<CancelDischargeHandler>().HandleAsync(caller, new CancelDischarge(Required(data, "mdtrt_id", "就诊 ID")), ct)),
+                "2501" => FilingOutput(await sp.GetRequiredService<FileOutOfAreaHandler>().HandleAsync(await FilingAsync(data, caller, sp, ct), caller, ct)),
+                "2502" => FilingOutput(await sp.GetRequiredService<CancelOutOfAreaFilingHandler>().HandleAsync(
+                    new CancelOutOfAreaFiling(Str(data, "trt_dcla_detl_sn") ?? Required(data, "fil_no", "备案号"), Str(data, "memo") ?? ""), caller, ct)),
                 "2601" => Json(await sp.GetRequiredService<ReverseTransactionHandler>().HandleAsync(caller,
                     new ReverseTransaction(Required(data, "omsgid", "原报文 ID"), Str(data, "oinfno"), Str(data, "psn_no")), ct)),
                 _ => throw new InvalidOperationException("未映射的写交易 " + infno),
@@ -211,6 +216,42 @@ public static class FsiEnvelopeEndpoints
 
     private static AppResult<string> Json<T>(AppResult<T> r) =>
         r.Succeeded ? AppResult<string>.Ok(JsonSerializer.Serialize(r.Value)) : AppResult<string>.Fail(r.Errors);
+
+    /// <summary>2501/2502 answer the filing with its national serial number <c>trt_dcla_detl_sn</c> (= <c>fil_no</c>).</summary>
+    private static AppResult<string> FilingOutput(AppResult<FilingView> r)
+    {
+        if (!r.Succeeded)
+        {
+            return AppResult<string>.Fail(r.Errors);
+        }
+
+        var node = JsonSerializer.SerializeToNode(r.Value)!.AsObject();
+        node["trt_dcla_detl_sn"] = r.Value!.FilingNo;
+        return AppResult<string>.Ok(node.ToJsonString());
+    }
+
+    /// <summary>
+    /// 2501 异地就医备案: the fields of <see cref="FileOutOfArea"/> under <c>input.data</c>. The national 2501 is the 转院备案, so
+    /// <c>fil_type</c> defaults to 3 (转诊转院) and the 转出医疗机构 to the calling institution; <c>refl_rea</c> is accepted for
+    /// <c>refl_reason</c>.
+    /// </summary>
+    private static async Task<FileOutOfArea> FilingAsync(JsonElement data, InstitutionCaller caller, IServiceProvider sp, CancellationToken ct)
+    {
+        var f = Deserialize<FileOutOfArea>(data, "data");
+        var type = string.IsNullOrEmpty(f.FilingType) ? "3" : f.FilingType;
+        var referring = f.ReferringInstitution;
+        if (string.IsNullOrWhiteSpace(referring) && type == "3")
+        {
+            referring = await sp.GetRequiredService<IAppDbContext>().Institutions.AsNoTracking()
+                .Where(i => i.Id == caller.InstitutionId).Select(i => i.Name).FirstOrDefaultAsync(ct);
+        }
+
+        return f with
+        {
+            PsnNo = f.PsnNo ?? "", Insutype = f.Insutype ?? "", FilingType = type, DestinationCode = f.DestinationCode ?? "",
+            DestinationName = f.DestinationName ?? "", Reason = f.Reason ?? Str(data, "refl_rea") ?? "", ReferringInstitution = referring,
+        };
+    }
 
     /// <summary>National inputs carry their fields under <c>input.data</c>; a flat <c>input</c> is accepted too.</summary>
     private static JsonElement Data(JsonElement input) =>

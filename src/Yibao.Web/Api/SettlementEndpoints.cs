@@ -64,6 +64,11 @@ public static class SettlementEndpoints
                         ? Task.FromResult(AppResult<SettlementView>.Fail(new AppError(SettlementErrors.Validation, "医疗费总额 medfee_sumamt：不能为空", "medfee_sumamt")))
                         : h.HandleAsync(caller, new SettleOutpatient(mdtrtId, total, body.AcctUsedFlag ?? "0"), t), ct))
             .WithSummary("门诊结算（2207）").WithDescription("medfee_sumamt 必须等于已上传明细合计；结算、累计、记账在同一事务内写入。").Produces<SettlementView>();
+        api.MapGet("/statements", StatementsAsync)
+            .WithSummary("本机构月结算单")
+            .WithDescription("查询调用机构自己的已生成月结算单；month=yyyy-MM 时只返回该月，不填返回全部（最多 500 张）。只能看到本机构的结算单。")
+            .Produces<IReadOnlyList<Yibao.Application.Funds.StoredStatementView>>()
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         api.MapGet("/settlements/{setlId}", async (string setlId, ClaimsPrincipal user, GetSettlementHandler h, CancellationToken ct) =>
                 ToResult(await h.HandleAsync(InstitutionApiKeyHandler.CallerOf(user), setlId, ct)))
             .WithSummary("结算信息查询").Produces<SettlementView>();
@@ -259,6 +264,23 @@ public static class SettlementEndpoints
     }
 
     public static IResult ToResult<T>(AppResult<T> r) => r.Succeeded ? Results.Ok(r.Value) : Problem(r.Errors[0], null, r.Errors);
+
+    private static async Task<IResult> StatementsAsync(string? month, ClaimsPrincipal user, Yibao.Application.Funds.ListStoredStatementsHandler h, CancellationToken ct)
+    {
+        int? year = null, mon = null;
+        if (!string.IsNullOrWhiteSpace(month))
+        {
+            if (!DateOnly.TryParseExact(month.Trim() + "-01", "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var d))
+            {
+                return Problem(new AppError(SettlementErrors.Validation, $"结算月份 month：“{month}”不是有效的月份，格式 yyyy-MM，例如 2026-05", "month"));
+            }
+
+            (year, mon) = (d.Year, d.Month);
+        }
+
+        var caller = InstitutionApiKeyHandler.CallerOf(user);
+        return Results.Ok(await h.HandleAsync(new Yibao.Application.Funds.ListStoredStatements(year, mon, caller.InstitutionId), ct));
+    }
 
     public static IResult Problem(AppError e, int? status = null, IReadOnlyList<AppError>? all = null)
     {

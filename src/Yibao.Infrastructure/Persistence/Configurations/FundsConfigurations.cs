@@ -35,6 +35,25 @@ internal sealed class JournalLineConfiguration : IEntityTypeConfiguration<Journa
     }
 }
 
+internal sealed class StoredStatementConfiguration : IEntityTypeConfiguration<StoredStatement>
+{
+    public void Configure(EntityTypeBuilder<StoredStatement> b)
+    {
+        b.ToTable("monthly_statements");
+        b.Property(x => x.StatementNo).HasMaxLength(60);
+        b.Property(x => x.FixmedinsCode).HasMaxLength(30).HasColumnName("fixmedins_code");
+        b.Property(x => x.FixmedinsName).HasMaxLength(200).HasColumnName("fixmedins_name");
+        b.Property(x => x.AdjustmentAmount).HasPrecision(18, 2);
+        b.Property(x => x.TotalOwed).HasPrecision(18, 2);
+        b.Property(x => x.TotalDeducted).HasPrecision(18, 2);
+        b.Property(x => x.GeneratedBy).HasMaxLength(100);
+        b.HasIndex(x => x.StatementNo).IsUnique();
+        b.HasIndex(x => new { x.InstitutionId, x.Year, x.Month }).IsUnique();
+        b.HasIndex(x => new { x.Year, x.Month });
+        b.HasOne<Yibao.Domain.Institutions.Institution>().WithMany().HasForeignKey(x => x.InstitutionId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
 internal sealed class DisbursementConfiguration : IEntityTypeConfiguration<Disbursement>
 {
     public void Configure(EntityTypeBuilder<Disbursement> b)

@@ -64,6 +64,10 @@ internal sealed class ManualReimbursementConfiguration : IEntityTypeConfiguratio
         b.Property(x => x.ReviewedById).HasMaxLength(64);
         b.Property(x => x.ReviewedBy).HasMaxLength(100);
         b.Property(x => x.RejectReason).HasMaxLength(200);
+        b.Property(x => x.ReversalReason).HasMaxLength(200);
+        b.Property(x => x.ReversedById).HasMaxLength(64);
+        b.Property(x => x.ReversedBy).HasMaxLength(100);
+        b.Ignore(x => x.AmountOwedBack);
         foreach (var p in new[]
         {
             nameof(ManualReimbursement.MedfeeSumamt), nameof(ManualReimbursement.FulamtOwnpayAmt), nameof(ManualReimbursement.OverlmtSelfpay),

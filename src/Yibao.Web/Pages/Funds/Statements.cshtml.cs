@@ -12,8 +12,36 @@ using Yibao.Web.Infrastructure;
 namespace Yibao.Web.Pages.Funds;
 
 /// <summary>月结算单: one institution and month, Excel and PDF; 财务 records 拨付 against it.</summary>
-public sealed class StatementsModel(GetMonthlyStatementHandler statements, RecordDisbursementHandler disburse, Yibao.Application.Institutions.SearchInstitutionsHandler institutions, TimeProvider clock) : PageModel
+public sealed class StatementsModel(GetMonthlyStatementHandler statements, RecordDisbursementHandler disburse, Yibao.Application.Institutions.SearchInstitutionsHandler institutions,
+    GenerateStatementsHandler generate, ListStoredStatementsHandler stored, TimeProvider clock) : PageModel
 {
+    /// <summary>Stored (generated, frozen) 月结算单 of the selected month: of the selected institution, or all when none is selected.</summary>
+    public IReadOnlyList<StoredStatementView> Stored { get; private set; } = [];
+
+    /// <summary>生成并冻结 (财务): the selected institution's statement of the month, or every institution's when none is selected.</summary>
+    public async Task<IActionResult> OnPostGenerateAsync(CancellationToken ct)
+    {
+        if (!CanDisburse)
+        {
+            return Forbid();
+        }
+
+        if (ParsePeriod() is not { } period)
+        {
+            return Page();
+        }
+
+        var r = await generate.HandleAsync(new GenerateStatements(period.Year, period.Month, string.IsNullOrWhiteSpace(Institution) ? null : Institution), ct);
+        if (r.Succeeded)
+        {
+            Message = $"{period.Year} 年 {period.Month} 月结算单：新生成 {r.Value!.Generated.Count} 张，此前已生成 {r.Value.AlreadyGenerated.Count} 张。";
+        }
+
+        await LoadAsync(ct);
+        Errors = [.. r.Errors, .. Errors];
+        return Page();
+    }
+
     public IReadOnlyList<Yibao.Domain.Institutions.Institution> Institutions { get; private set; } = [];
 
     [BindProperty(SupportsGet = true)] public string? Institution { get; set; }
@@ -124,7 +152,15 @@ public sealed class StatementsModel(GetMonthlyStatementHandler statements, Recor
     {
         PaidOn ??= Yibao.Application.Registry.RegistryLookups.TodayInChina(clock).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         Institutions = (await institutions.HandleAsync(new Yibao.Application.Institutions.SearchInstitutions(PageSize: 200), ct)).Items;
-        if (string.IsNullOrWhiteSpace(Institution) || ParsePeriod() is not { } period)
+        if (ParsePeriod() is not { } period)
+        {
+            return;
+        }
+
+        var code = Institution?.Trim();
+        Stored = [.. (await stored.HandleAsync(new ListStoredStatements(period.Year, period.Month), ct))
+            .Where(x => string.IsNullOrEmpty(code) || string.Equals(x.FixmedinsCode, code, StringComparison.Ordinal))];
+        if (string.IsNullOrWhiteSpace(Institution))
         {
             return;
         }

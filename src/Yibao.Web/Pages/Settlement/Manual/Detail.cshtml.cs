@@ -12,11 +12,25 @@ using Yibao.Web.Infrastructure;
 
 namespace Yibao.Web.Pages.Settlement.Manual;
 
-/// <summary>报销单 detail: the computed amounts and explanation; 审核员 approve or reject; 报销单 PDF.</summary>
+/// <summary>
+/// 报销单 detail: the computed amounts and explanation; 审核员 approve or reject, and 撤销 an approved (paid) one with a reason;
+/// 财务 records the person's 退回到账 of a reversed one; 报销单 PDF.
+/// </summary>
 [Authorize(Roles = OffsiteAccess.ReimbursementReaders)]
-public sealed class DetailModel(IAppDbContext db, ReviewManualReimbursementHandler review, SiteOptions site) : PageModel
+public sealed class DetailModel(IAppDbContext db, ReviewManualReimbursementHandler review, ReverseManualReimbursementHandler reverse,
+    RecordReimbursementRefundHandler refund, TimeProvider clock, SiteOptions site) : PageModel
 {
     [BindProperty] public string? Reason { get; set; }
+
+    [BindProperty] public string? ReversalReason { get; set; }
+
+    [BindProperty] public DateOnly? ReceivedDate { get; set; }
+
+    public bool CanReverse => User.IsInRole(Roles.Reviewer) && R.Status == ReimbursementStatus.Approved;
+
+    public bool CanRecordRefund => User.IsInRole(Roles.Finance) && R.Status == ReimbursementStatus.Reversed && R.RefundReceivedDate is null;
+
+    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(8));
 
     public ManualReimbursement R { get; private set; } = null!;
 
@@ -47,6 +61,51 @@ public sealed class DetailModel(IAppDbContext db, ReviewManualReimbursementHandl
             Errors = [new AppError("pdf-unavailable", "报销单 PDF：" + ChromiumPdf.InstallHint)];
             return Page();
         }
+    }
+
+    public async Task<IActionResult> OnPostReverseAsync(long id, CancellationToken ct)
+    {
+        if (!User.IsInRole(Roles.Reviewer))
+        {
+            return Forbid();
+        }
+
+        var result = await reverse.HandleAsync(new ReverseManualReimbursement(id, ReversalReason ?? ""), ct);
+        if (!result.Succeeded)
+        {
+            return await LoadAsync(id, ct) ? ShowErrors(result.Errors) : NotFound();
+        }
+
+        TempData["Message"] = $"报销单 {result.Value!.ReimbNo} 已撤销：已冲减医疗待遇支出，记应收个人退回 {RegistryAccess.Yuan(result.Value.AmountOwedBack)} 元，年度累计已恢复。";
+        return RedirectToPage("Detail", new { id });
+    }
+
+    public async Task<IActionResult> OnPostRefundAsync(long id, CancellationToken ct)
+    {
+        if (!User.IsInRole(Roles.Finance))
+        {
+            return Forbid();
+        }
+
+        if (ReceivedDate is null)
+        {
+            return await LoadAsync(id, ct) ? ShowErrors([new AppError("validation-failed", "到账日期：不能为空", "received_date")]) : NotFound();
+        }
+
+        var result = await refund.HandleAsync(new RecordReimbursementRefund(id, ReceivedDate.Value), ct);
+        if (!result.Succeeded)
+        {
+            return await LoadAsync(id, ct) ? ShowErrors(result.Errors) : NotFound();
+        }
+
+        TempData["Message"] = $"报销单 {result.Value!.ReimbNo} 的个人退回款已登记到账（{ReceivedDate:yyyy-MM-dd}）。";
+        return RedirectToPage("Detail", new { id });
+    }
+
+    private PageResult ShowErrors(IReadOnlyList<AppError> errors)
+    {
+        Errors = errors;
+        return Page();
     }
 
     private async Task<IActionResult> ReviewAsync(long id, bool approve, CancellationToken ct)
