@@ -172,7 +172,8 @@ public sealed class SettleOutpatientHandler(IAppDbContext db, ISettlementReferen
         InlineReviewResult? findings = null;
         if (review.Reviewer is { } reviewer)
         {
-            findings = await InlineReviewInput.CheckAsync(db, reviewer, person, e, inst, input.Encounter, input.Fee, ct);
+            findings = await InlineReviewInput.CheckAsync(db, reviewer, person, e, inst, input.Encounter, input.Fee,
+                lines.Select(l => l.MedcDays ?? 0).ToArray(), ct);
         }
 
         var today = clock.TodayInChina();

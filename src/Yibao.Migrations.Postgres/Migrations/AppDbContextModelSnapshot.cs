@@ -2937,6 +2937,10 @@ namespace Yibao.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(50)")
                         .HasColumnName("med_list_codg");
 
+                    b.Property<int?>("MedcDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("medc_days");
+
                     b.Property<string>("MedinsListName")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
@@ -4261,6 +4265,11 @@ namespace Yibao.Migrations.Postgres.Migrations
 
                     b.HasIndex("InstitutionId")
                         .HasDatabaseName("ix_supervision_cases_institution_id");
+
+                    b.HasIndex("SourceRef")
+                        .IsUnique()
+                        .HasDatabaseName("ux_supervision_cases_review_flag")
+                        .HasFilter("source_type = 4");
 
                     b.HasIndex("Status")
                         .HasDatabaseName("ix_supervision_cases_status");

@@ -2844,6 +2844,10 @@ namespace Yibao.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("med_list_codg");
 
+                    b.Property<int?>("MedcDays")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("medc_days");
+
                     b.Property<string>("MedinsListName")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
@@ -4144,6 +4148,11 @@ namespace Yibao.Migrations.Sqlite.Migrations
 
                     b.HasIndex("InstitutionId")
                         .HasDatabaseName("ix_supervision_cases_institution_id");
+
+                    b.HasIndex("SourceRef")
+                        .IsUnique()
+                        .HasDatabaseName("ux_supervision_cases_review_flag")
+                        .HasFilter("source_type = 4");
 
                     b.HasIndex("Status")
                         .HasDatabaseName("ix_supervision_cases_status");

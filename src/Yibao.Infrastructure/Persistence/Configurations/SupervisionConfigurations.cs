@@ -96,6 +96,8 @@ internal sealed class SupervisionCaseConfiguration : IEntityTypeConfiguration<Su
         b.Property(x => x.CreatedBy).HasMaxLength(100);
         b.HasIndex(x => x.CaseNo).IsUnique();
         b.HasIndex(x => new { x.SourceType, x.SourceRef });
+        // One case per review flag (SourceType 4 = ReviewFlag): the database refuses a second one even when two 审核员 transfer at once.
+        b.HasIndex(x => x.SourceRef).IsUnique().HasFilter("source_type = 4").HasDatabaseName("ux_supervision_cases_review_flag");
         b.HasIndex(x => x.Status);
         b.HasOne<Institution>().WithMany().HasForeignKey(x => x.InstitutionId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(x => x.Steps).WithOne().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Restrict);
