@@ -7,6 +7,7 @@ using Yibao.Application.Accounts;
 using Yibao.Application.Admin;
 using Yibao.Application.Common;
 using Yibao.Domain.Admin;
+using Yibao.Domain.Common;
 using Yibao.Domain.Contributions;
 using Yibao.Infrastructure.Demo;
 using Yibao.Infrastructure.Persistence;
@@ -36,6 +37,7 @@ internal static class CliCommands
         root.Subcommands.Add(AccountCommands.Build(ctx));
         root.Subcommands.Add(StatementCommands.Build(ctx));
         root.Subcommands.Add(ReviewCommands.Build(ctx));
+        root.Subcommands.Add(SupervisionCommands.Build(ctx));
         return root;
     }
 
@@ -287,6 +289,16 @@ internal static class CliCommands
                 }
 
                 await ctx.Out.WriteLineAsync(DescribeCare(care.Value!));
+                var sup = await sp.GetRequiredService<DemoSupervisionSeeder>().SeedAsync(token);
+                if (!sup.Succeeded)
+                {
+                    await WriteErrorsAsync(ctx, "未能生成基金监管数据", sup.Errors);
+                    return ExitCodes.Failed;
+                }
+
+                var v = sup.Value!;
+                await ctx.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                    $"{DemoCareGenerator.Year} 年度基金监管：现场检查定点医药机构 {v.Inspected} 家，查处违规定点医疗机构 {v.InBreachMedical} 家、定点零售药店 {v.InBreachPharmacy} 家，立案 {v.Cases} 件，追回医保基金 {Money.FormatWanYuan(v.Recovered)} 万元，违约金 {Money.FormatWanYuan(v.Penalty)} 万元，已到账 {v.Paid:0.00} 元，暂停协议 {v.Suspended} 家（yibao supervision summary --year {DemoCareGenerator.Year}）"));
             }
 
             await ctx.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"用时 {watch.Elapsed.TotalSeconds:0.0} 秒"));

@@ -222,6 +222,8 @@ public static class DependencyInjection
         services.AddScoped<Yibao.Application.Supervision.DecideCaseHandler>();
         services.AddScoped<Yibao.Application.Supervision.RecordOutcomePaymentHandler>();
         services.AddScoped<Yibao.Application.Supervision.LiftSuspensionHandler>();
+        services.AddScoped<Yibao.Application.Supervision.ReverseOutcomeHandler>();
+        services.AddScoped<Yibao.Application.Supervision.LiftExpiredSuspensionsHandler>();
         services.AddScoped<Yibao.Application.Supervision.RegisterComplaintHandler>();
         services.AddScoped<Yibao.Application.Supervision.ResolveComplaintHandler>();
         services.AddScoped<Yibao.Application.Supervision.GrantComplaintRewardHandler>();

@@ -136,6 +136,31 @@ public sealed partial class SupervisionPageTests(YibaoWebFactory app) : IClassFi
         financeCase.ShouldContain("登记到账");
         financeCase.ShouldNotContain("id=\"step-form\"");
 
+        // 部分缴纳 from the page (amount optional), Chinese errors for a bad or too large amount; 申诉改判 by the auditor.
+        long recoveryId, penaltyId;
+        using (var scope = app.Services.CreateScope())
+        {
+            var outcomes = await scope.ServiceProvider.GetRequiredService<AppDbContext>().CaseOutcomes.AsNoTracking().Where(o => o.CaseId == caseId).ToListAsync();
+            recoveryId = outcomes.Single(o => o.Kind == OutcomeKind.Recovery).Id;
+            penaltyId = outcomes.Single(o => o.Kind == OutcomeKind.Penalty).Id;
+        }
+
+        Task<HttpResponseMessage> Pay(string amount, string no) => YibaoWebFactory.PostFormAsync(finance, caseUrl, $"/Supervision/Case?id={caseId}&handler=Pay",
+            [new("OutcomeId", recoveryId.ToString(CultureInfo.InvariantCulture)), new("Date", Today), new("PaymentNo", no), new("PaymentAmount", amount)]);
+        (await (await Pay("abc", "WP1-" + code)).Content.ReadAsStringAsync()).ShouldContain("缴款金额：须为数字");
+        var part = await (await Pay("100", "WP1-" + code)).Content.ReadAsStringAsync();
+        part.ShouldContain("部分缴纳");
+        part.ShouldContain("WP1-" + code);
+        (await (await Pay("500", "WP2-" + code)).Content.ReadAsStringAsync()).ShouldContain("缴款金额：500.00 元超过未缴金额 200.00 元");
+        (await (await Pay("", "WP2-" + code)).Content.ReadAsStringAsync()).ShouldContain("已缴清");
+        var reversed = await YibaoWebFactory.PostFormAsync(auditor, caseUrl, $"/Supervision/Case?id={caseId}&handler=Reverse",
+            [new("OutcomeId", penaltyId.ToString(CultureInfo.InvariantCulture)), new("Date", Today), new("Reason", "复议决定撤销违约金")]);
+        var reversedHtml = await reversed.Content.ReadAsStringAsync();
+        reversedHtml.ShouldContain("申诉改判已登记");
+        reversedHtml.ShouldContain("申诉改判撤销：复议决定撤销违约金");
+        var liftExpired = await YibaoWebFactory.PostFormAsync(auditor, "/Supervision", "/Supervision?handler=LiftExpired", []);
+        (await liftExpired.Content.ReadAsStringAsync()).ShouldContain("id=\"lift-expired-message\"");
+
         var excel = await auditor.GetAsync("/Supervision?handler=Export");
         excel.Content.Headers.ContentType!.MediaType.ShouldBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         var summary = await finance.GetAsync("/Supervision/Summary?handler=Excel");

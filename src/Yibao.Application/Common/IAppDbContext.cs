@@ -76,6 +76,7 @@ public interface IAppDbContext
     DbSet<Yibao.Domain.Supervision.EvidenceFile> EvidenceFiles { get; }
     DbSet<Yibao.Domain.Supervision.SupervisionCase> SupervisionCases { get; }
     DbSet<Yibao.Domain.Supervision.CaseOutcome> CaseOutcomes { get; }
+    DbSet<Yibao.Domain.Supervision.OutcomePayment> OutcomePayments { get; }
     DbSet<Yibao.Domain.Supervision.Complaint> Complaints { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);

@@ -150,7 +150,8 @@ public sealed class DecideReviewFlagHandler(IAppDbContext db, ICurrentUser user,
             if (flag.Amount > 0)
             {
                 var entry = JournalEntry.Create(clock.TodayInChina(), Cut($"智能审核扣款：疑点 {flag.Id}（{flag.RuleCode} {flag.RuleName}）"), RunReviewHandler.DeductionSourceType,
-                    "flag-" + flag.Id.ToString(CultureInfo.InvariantCulture), RunReviewHandler.DeductionLines(flag.InstitutionId, [(flag.Insutype, flag.Amount)]));
+                    "flag-" + flag.Id.ToString(CultureInfo.InvariantCulture), 
+                    await ReviewDeduction.LinesAsync(db, flag.InstitutionId, [new ReviewDeduction.Item(flag.EncounterId, flag.Insutype, flag.Amount)], ct));
                 db.JournalEntries.Add(entry);
                 await db.SaveChangesAsync(ct);
                 flag.JournalEntryId = entry.Id;

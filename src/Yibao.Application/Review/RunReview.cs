@@ -29,9 +29,22 @@ public interface IReviewFlagWriter
     Task WriteAsync(IReadOnlyList<ReviewFlagRecord> flags, CancellationToken ct = default);
 }
 
-/// <summary>What a run or a draft test found, before anything is stored.</summary>
+/// <summary>
+/// What a run or a draft test found, before anything is stored. <see cref="Data"/> also holds the look-back history read before
+/// the period (see <see cref="ReviewLookback"/>); <see cref="Persons"/>, <see cref="Encounters"/> and <see cref="Lines"/> count
+/// only what began inside the period, and every flag is on an encounter that began inside it.
+/// </summary>
 public sealed record ReviewEvaluation(ReviewBatchData Data, IReadOnlyList<ReviewRule> Rules, List<ReviewFlag> Flags, double ReadSeconds, double EvaluateSeconds)
 {
+    public int Persons { get; init; } = Data.Batch.PersonCount;
+
+    public int Encounters { get; init; } = Data.Batch.EncounterCount;
+
+    public int Lines { get; init; } = Data.Batch.LineCount;
+
+    /// <summary>First day read: the period's start less the look-back of the rules.</summary>
+    public DateOnly ReadFrom { get; init; }
+
     public decimal Amount => Flags.Sum(f => f.Amount);
 
     public IReadOnlyList<ReviewSummaryRow> ByRule => ReviewSummary.ByRule(Flags, Rules);
@@ -48,12 +61,19 @@ public sealed class ReviewEvaluator(IReviewBatchReader reader)
         // Rule codes first: the engine indexes rule items by id, lines of other items cost one lookup.
         var engineRules = rules.ToList();
         var watch = Stopwatch.StartNew();
-        var data = await reader.ReadAsync(from, to, items, ct);
+        // Window rules (分解住院, 频次/疗程/超量开药 over a month, a year or N days) need the history before the period: read it,
+        // evaluate over all of it, keep only what falls inside the period.
+        var readFrom = from.AddDays(-ReviewLookback.Days(engineRules, from));
+        var data = await reader.ReadAsync(readFrom, to, items, ct);
         var read = watch.Elapsed.TotalSeconds;
         watch.Restart();
         var engine = new ReviewEngine(engineRules, items);
         var flags = engine.Evaluate(data.Batch);
-        return new ReviewEvaluation(data, engineRules, flags, read, watch.Elapsed.TotalSeconds);
+        var (kept, persons, encounters, lines) = ReviewLookback.InPeriod(data.Batch, flags, from, to);
+        return new ReviewEvaluation(data, engineRules, kept, read, watch.Elapsed.TotalSeconds)
+        {
+            Persons = persons, Encounters = encounters, Lines = lines, ReadFrom = readFrom,
+        };
     }
 
     public static AppError? CheckPeriod(DateOnly from, DateOnly to)
@@ -64,6 +84,104 @@ public sealed class ReviewEvaluator(IReviewBatchReader reader)
         }
 
         return to.DayNumber - from.DayNumber > 731 ? new AppError(ReviewErrors.Validation, "审核期间：一次最长两年（731 天）", "to") : null;
+    }
+}
+
+/// <summary>
+/// The history a 事后 run over [from, to] reads before <c>from</c> so that window rules see it, and the filter that keeps only
+/// flags of the period: a flag stays when its encounter began inside the period; a window flag attributed to an earlier encounter
+/// stays when some of its lines belong to encounters of the period (it is moved to the latest of them). Lines of earlier
+/// encounters are taken out of a kept flag and its amount is scaled to the lines that remain — they were the previous run's.
+/// </summary>
+public static class ReviewLookback
+{
+    /// <summary>Longest look-back read (one year and a month).</summary>
+    public const int MaxDays = 400;
+
+    /// <summary>A stay that overlaps or precedes the period can have begun this long before it (分解住院, 同一时间两地).</summary>
+    public const int StayDays = 60;
+
+    /// <summary>Days before <paramref name="from"/> the rules need: the largest window of the enabled rules.</summary>
+    public static int Days(IEnumerable<ReviewRule> rules, DateOnly from)
+    {
+        var days = 0;
+        foreach (var r in rules)
+        {
+            var p = r.Parameters;
+            var need = r.Type switch
+            {
+                ReviewRuleType.SplitAdmission => (p.ReadmissionDays ?? 0) + StayDays,
+                ReviewRuleType.SimultaneousEncounters => StayDays,
+                ReviewRuleType.CourseLength => (p.MaxDays ?? 0) + (p.AllowedGapDays ?? 1),
+                _ => r.Window switch
+                {
+                    ReviewWindow.Month => from.Day - 1,
+                    ReviewWindow.Year => from.DayOfYear - 1,
+                    ReviewWindow.Days => Math.Max(0, (r.WindowDays ?? 0) - 1),
+                    ReviewWindow.Encounter or ReviewWindow.Day => 0,
+                    _ => 0,
+                },
+            };
+            days = Math.Max(days, need);
+        }
+
+        return Math.Min(days, MaxDays);
+    }
+
+    public static (List<ReviewFlag> Flags, int Persons, int Encounters, int Lines) InPeriod(ReviewBatch batch, List<ReviewFlag> flags, DateOnly from, DateOnly to)
+    {
+        var (f0, t0) = (from.DayNumber, to.DayNumber);
+        bool Inside(int encounter) => batch.EncounterAdmissionDay(encounter) >= f0 && batch.EncounterAdmissionDay(encounter) <= t0;
+        var persons = new HashSet<int>();
+        var encounters = 0;
+        for (var e = 0; e < batch.EncounterCount; e++)
+        {
+            if (Inside(e))
+            {
+                encounters++;
+                persons.Add(batch.PersonOfEncounter(e));
+            }
+        }
+
+        var lines = 0;
+        for (var l = 0; l < batch.LineCount; l++)
+        {
+            if (Inside(batch.LineEncounterOf(l)))
+            {
+                lines++;
+            }
+        }
+
+        if (encounters == batch.EncounterCount)
+        {
+            return (flags, persons.Count, encounters, lines);
+        }
+
+        var kept = new List<ReviewFlag>(flags.Count);
+        foreach (var f in flags)
+        {
+            var inside = f.Lines.Where(l => Inside(batch.LineEncounterOf(l))).ToArray();
+            if (f.Lines.Length == 0 ? !Inside(f.Encounter) : inside.Length == 0)
+            {
+                continue; // all of it before the period: the previous run's flag
+            }
+
+            if (inside.Length == f.Lines.Length && Inside(f.Encounter))
+            {
+                kept.Add(f);
+                continue;
+            }
+
+            var encounter = Inside(f.Encounter) ? f.Encounter
+                : inside.Select(batch.LineEncounterOf).MaxBy(e => (batch.EncounterAdmissionDay(e), e));
+            var all = f.Lines.Sum(batch.LineAmountFen);
+            var part = inside.Sum(batch.LineAmountFen);
+            var amount = inside.Length == f.Lines.Length || all == 0 ? f.Amount
+                : decimal.Round(f.Amount * part / all, 2, MidpointRounding.AwayFromZero);
+            kept.Add(f with { Encounter = encounter, Lines = inside, Amount = amount });
+        }
+
+        return (kept, persons.Count, encounters, lines);
     }
 }
 
@@ -105,7 +223,7 @@ public sealed class RunReviewHandler(IAppDbContext db, ReviewEvaluator evaluator
         var run = new ReviewRun
         {
             FromDate = command.From, ToDate = command.To, RuleCodes = string.Join(",", rules.Select(r => r.Id)), RuleCount = rules.Count,
-            PersonCount = ev.Data.Batch.PersonCount, EncounterCount = ev.Data.Batch.EncounterCount, LineCount = ev.Data.Batch.LineCount,
+            PersonCount = ev.Persons, EncounterCount = ev.Encounters, LineCount = ev.Lines,
             FlagCount = ev.Flags.Count, FlagAmount = ev.Amount, ReadSeconds = ev.ReadSeconds, EvaluateSeconds = ev.EvaluateSeconds,
             StartedAt = now, StartedBy = user.UserName,
         };
@@ -121,7 +239,8 @@ public sealed class RunReviewHandler(IAppDbContext db, ReviewEvaluator evaluator
         foreach (var g in definite)
         {
             var entry = JournalEntry.Create(today, $"智能审核扣款：事后审核批次 {run.Id} 明确违规 {g.Count()} 条", DeductionSourceType,
-                string.Create(CultureInfo.InvariantCulture, $"run-{run.Id}-{g.Key}"), DeductionLines(g.Key, g.Select(f => (f.Insutype, f.Amount))));
+                string.Create(CultureInfo.InvariantCulture, $"run-{run.Id}-{g.Key}"), 
+                await ReviewDeduction.LinesAsync(db, g.Key, [.. g.Select(f => new ReviewDeduction.Item(f.EncounterId, f.Insutype, f.Amount))], ct));
             db.JournalEntries.Add(entry);
             await db.SaveChangesAsync(ct);
             foreach (var f in g)
@@ -143,27 +262,8 @@ public sealed class RunReviewHandler(IAppDbContext db, ReviewEvaluator evaluator
         return AppResult<ReviewRun>.Ok(run);
     }
 
-    /// <summary>The fund a deduction returns to: the pool fund of the encounter's 险种 (the fund that paid the 统筹 part).</summary>
+    /// <summary>The pool fund of the encounter's 险种 (a deduction's fund when no settlement says which funds paid, see <see cref="ReviewDeduction"/>).</summary>
     public static FundCode FundOf(string insutype) => insutype is "310" or "320" or "330" or "340" or "510" ? FundCode.EmployeePool : FundCode.ResidentPool;
-
-    /// <summary>Balanced 扣款 lines per fund: Dr 2101 应付定点医药机构结算款 (the institution is owed less) / Cr 5001 医疗待遇支出.</summary>
-    public static List<JournalLine> DeductionLines(long institutionId, IEnumerable<(string Insutype, decimal Amount)> amounts)
-    {
-        var lines = new List<JournalLine>();
-        foreach (var fund in amounts.GroupBy(a => FundOf(a.Insutype)).OrderBy(g => g.Key))
-        {
-            var sum = fund.Sum(a => a.Amount);
-            if (sum <= 0)
-            {
-                continue;
-            }
-
-            lines.Add(new JournalLine { Fund = fund.Key, AccountCode = LedgerAccounts.InstitutionPayable, Debit = sum, InstitutionId = institutionId });
-            lines.Add(new JournalLine { Fund = fund.Key, AccountCode = LedgerAccounts.BenefitExpense, Credit = sum, InstitutionId = institutionId });
-        }
-
-        return lines;
-    }
 
     public static List<ReviewFlagRecord> ToRecords(long runId, ReviewEvaluation ev)
     {
@@ -249,7 +349,7 @@ public sealed class TestReviewRulesHandler(IAppDbContext db, ReviewEvaluator eva
             return new ReviewTestFlag(f.RuleId, f.RuleName, f.Result, names.GetValueOrDefault(ev.Data.Batch.InstitutionOfEncounter(f.Encounter), "?"), e.PsnNo, e.MdtrtId,
                 first, f.Lines.Length, f.Amount, f.Parameter, f.Reason);
         }).ToList();
-        return AppResult<ReviewTestResult>.Ok(new ReviewTestResult(ev.Data.Batch.PersonCount, ev.Data.Batch.EncounterCount, ev.Data.Batch.LineCount,
+        return AppResult<ReviewTestResult>.Ok(new ReviewTestResult(ev.Persons, ev.Encounters, ev.Lines,
             ev.ReadSeconds + ev.EvaluateSeconds, ev.ByRule, ev.ByInstitution(i => names.GetValueOrDefault(i, "?")), rows, ev.Flags.Count, ev.Amount));
     }
 }

@@ -11,12 +11,13 @@ namespace Yibao.Application.Settlement;
 /// <summary>
 /// Builds the 事中审核 input from the database: the person (gender, birth date, death date and the 参保期 of the encounter's
 /// 险种 from the enrollments), the encounter being settled, and as history the person's other encounters (not cancelled)
-/// that began in the 12 months up to the encounter's end, with their uploaded (not cancelled) fee lines.
+/// that began in the 12 months up to the encounter's end, with their uploaded (not cancelled) fee lines. 用药天数 (medc_days) of
+/// the current lines (<paramref name="supplyDays"/>, same order as the fee lines) and of the history lines feed 超量开药.
 /// </summary>
 public static class InlineReviewInput
 {
     public static async Task<InlineReviewResult> CheckAsync(IAppDbContext db, InlineReviewer reviewer, Person person, MedicalEncounter e, Institution inst,
-        Encounter encounter, FeeLine[] fee, CancellationToken ct)
+        Encounter encounter, FeeLine[] fee, IReadOnlyList<int>? supplyDays, CancellationToken ct)
     {
         var type = (InsuranceType)int.Parse(e.Insutype, NumberStyles.None, CultureInfo.InvariantCulture);
         var enrollments = await db.Enrollments.AsNoTracking().Where(x => x.PersonId == person.Id)
@@ -37,6 +38,7 @@ public static class InlineReviewInput
             DischargeDate = end,
             Diagnoses = encounter.Diagnoses,
             Lines = fee,
+            SupplyDays = supplyDays,
         };
 
         var from = end.AddMonths(-12);
@@ -53,12 +55,13 @@ public static class InlineReviewInput
             var ids = others.Select(o => o.Id).ToList();
             var lines = await db.FeeDetails.AsNoTracking().Where(f => ids.Contains(f.EncounterId) && !f.Cancelled)
                 .OrderBy(f => f.Id)
-                .Select(f => new { f.EncounterId, f.MedListCodg, f.Cnt, f.Pric, f.DetItemFeeSumamt, f.FeeOcurDate })
+                .Select(f => new { f.EncounterId, f.MedListCodg, f.Cnt, f.Pric, f.DetItemFeeSumamt, f.FeeOcurDate, f.MedcDays })
                 .ToListAsync(ct);
             var byEncounter = lines.ToLookup(l => l.EncounterId);
             foreach (var o in others)
             {
-                var ls = byEncounter[o.Id].Select(l => new FeeLine(l.MedListCodg, l.Cnt, l.Pric, l.DetItemFeeSumamt, l.FeeOcurDate)).ToArray();
+                var rows = byEncounter[o.Id].ToList();
+                var ls = rows.Select(l => new FeeLine(l.MedListCodg, l.Cnt, l.Pric, l.DetItemFeeSumamt, l.FeeOcurDate)).ToArray();
                 if (ls.Length == 0)
                 {
                     continue;
@@ -75,6 +78,7 @@ public static class InlineReviewInput
                     DischargeDate = o.EndDate ?? (o.BeginDate > ls.Max(l => l.Date) ? o.BeginDate : ls.Max(l => l.Date)),
                     Diagnoses = ((o.DscgMaindiagCode ?? o.DiseCodg) ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
                     Lines = ls,
+                    SupplyDays = rows.Select(l => l.MedcDays ?? 0).ToArray(),
                 });
             }
         }

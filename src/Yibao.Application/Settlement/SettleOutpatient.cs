@@ -166,7 +166,8 @@ public sealed class SettleOutpatientHandler(IAppDbContext db, ISettlementReferen
         InlineReviewResult? findings = null;
         if (review.Reviewer is { } reviewer)
         {
-            findings = await InlineReviewInput.CheckAsync(db, reviewer, person, e, inst, input.Encounter, input.Fee, ct);
+            findings = await InlineReviewInput.CheckAsync(db, reviewer, person, e, inst, input.Encounter, input.Fee,
+                lines.Select(l => l.MedcDays ?? 0).ToArray(), ct);
         }
 
         var today = clock.TodayInChina();
@@ -226,17 +227,28 @@ public sealed class SettleOutpatientHandler(IAppDbContext db, ISettlementReferen
             }
         }
 
-        var employee = s.Insutype is "310" or "320" or "330" or "340";
-        Post(employee ? FundCode.EmployeePool : FundCode.ResidentPool, LedgerAccounts.BenefitExpense, s.HifpPay);
-        Post(FundCode.CivilServantSubsidy, LedgerAccounts.BenefitExpense, s.CvlservPay);
-        Post(FundCode.LargeExpenseSubsidy, LedgerAccounts.BenefitExpense, s.HifobPay);
-        Post(FundCode.CriticalIllness, LedgerAccounts.BenefitExpense, s.HifmiPay);
-        Post(FundCode.DisabledVeteran, LedgerAccounts.BenefitExpense, s.HifdmPay);
-        Post(FundCode.MedicalAssistance, LedgerAccounts.BenefitExpense, s.MafPay);
-        Post(FundCode.RetiredCadre, LedgerAccounts.BenefitExpense, s.OthPay);
+        foreach (var (fund, amount) in FundParts(s.Insutype, s.HifpPay, s.CvlservPay, s.HifobPay, s.HifmiPay, s.HifdmPay, s.MafPay, s.OthPay))
+        {
+            Post(fund, LedgerAccounts.BenefitExpense, amount);
+        }
+
         Post(FundCode.EmployeePersonalAccount, LedgerAccounts.PersonalAccountBalance, s.AcctPay); // 个人账户结存 ↓, see AccountPayment
         return lines;
     }
+
+    /// <summary>The funds (not the personal account) that pay a settlement's 基金支付 parts, in posting order: 统筹 of the 险种, 公务员补助,
+    /// 大额, 大病, 伤残, 医疗救助, 离休/其他.</summary>
+    public static (FundCode Fund, decimal Amount)[] FundParts(string insutype, decimal hifpPay, decimal cvlservPay, decimal hifobPay, decimal hifmiPay,
+        decimal hifdmPay, decimal mafPay, decimal othPay) =>
+    [
+        (insutype is "310" or "320" or "330" or "340" ? FundCode.EmployeePool : FundCode.ResidentPool, hifpPay),
+        (FundCode.CivilServantSubsidy, cvlservPay),
+        (FundCode.LargeExpenseSubsidy, hifobPay),
+        (FundCode.CriticalIllness, hifmiPay),
+        (FundCode.DisabledVeteran, hifdmPay),
+        (FundCode.MedicalAssistance, mafPay),
+        (FundCode.RetiredCadre, othPay),
+    ];
 
     public static SettlementView View(SettlementRecord r, MedicalEncounter e, string fixmedinsCode) => new(
         r.SetlId.Length == 0 ? null : r.SetlId, e.MdtrtId, r.PsnNo, r.Insutype, ((int)r.MedType).ToString(OnlineSettlement.Invariant), r.SetlDate, fixmedinsCode,

@@ -15,7 +15,8 @@ public sealed record FeeDetailInput(
     [property: JsonPropertyName("pric")] decimal Pric,
     [property: JsonPropertyName("det_item_fee_sumamt")] decimal DetItemFeeSumamt,
     [property: JsonPropertyName("medins_list_name")] string? MedinsListName = null,
-    [property: JsonPropertyName("fee_ocur_time")] DateOnly? FeeOcurTime = null);
+    [property: JsonPropertyName("fee_ocur_time")] DateOnly? FeeOcurTime = null,
+    [property: JsonPropertyName("medc_days")] int? MedcDays = null);
 
 /// <summary>
 /// 2204 门诊费用明细上传 and 2301 住院费用明细上传 (many batches during the stay): adds fee lines to an open encounter.
@@ -41,12 +42,17 @@ public sealed class FeeDetailInputValidator : AbstractValidator<FeeDetailInput>
     public const decimal MaxQuantity = 10_000m;
     public const decimal MaxPrice = 1_000_000m;
 
+    /// <summary>用药天数 medc_days: at most one year of supply.</summary>
+    public const int MaxSupplyDays = 365;
+
     public FeeDetailInputValidator()
     {
         RuleFor(x => x.FeedetlSn).NotEmpty().WithMessage("费用明细流水号 feedetl_sn：不能为空").MaximumLength(40).WithMessage("费用明细流水号 feedetl_sn：不能超过 40 个字符");
         RuleFor(x => x.MedListCodg).NotEmpty().WithMessage("医保目录编码 med_list_codg：不能为空").MaximumLength(50).WithMessage("医保目录编码 med_list_codg：不能超过 50 个字符");
         RuleFor(x => x.Cnt).GreaterThan(0m).WithMessage("数量 cnt：必须大于 0").LessThanOrEqualTo(MaxQuantity).WithMessage("数量 cnt：超过 10000，不合理");
         RuleFor(x => x.Pric).GreaterThanOrEqualTo(0m).WithMessage("单价 pric：不能为负数").LessThanOrEqualTo(MaxPrice).WithMessage("单价 pric：超过 1000000 元，不合理");
+        RuleFor(x => x.MedcDays).InclusiveBetween(0, MaxSupplyDays).When(x => x.MedcDays is not null)
+            .WithMessage(x => $"用药天数 medc_days：须在 0–{MaxSupplyDays} 天之间（明细“{x.FeedetlSn}”为 {x.MedcDays} 天）");
         RuleFor(x => x.DetItemFeeSumamt).GreaterThanOrEqualTo(0m).WithMessage("明细项目费用总额 det_item_fee_sumamt：不能为负数")
             .Must(a => decimal.Round(a, 2) == a).WithMessage("明细项目费用总额 det_item_fee_sumamt：最多两位小数");
         RuleFor(x => x).Must(x => Math.Abs(decimal.Round(x.Cnt * x.Pric, 2, MidpointRounding.AwayFromZero) - x.DetItemFeeSumamt) <= 0.01m)
@@ -122,6 +128,7 @@ public sealed class UploadFeeDetailsHandler(IAppDbContext db, ISettlementReferen
                 Pric = f.Pric,
                 DetItemFeeSumamt = f.DetItemFeeSumamt,
                 FeeOcurDate = f.FeeOcurTime ?? e.BeginDate,
+                MedcDays = f.MedcDays,
             };
             e.FeeDetails.Add(line);
             var inCatalog = catalog?.Find(line.MedListCodg) is not null;

@@ -71,7 +71,8 @@ public sealed class GetSupervisionSummaryHandler(IAppDbContext db)
                 || (c.ClosedOn >= from && c.ClosedOn <= to)).ToListAsync(ct);
         bool In(DateOnly? d) => d is { } x && x >= from && x <= to;
         var decided = cases.Where(c => In(c.DecidedOn)).ToList();
-        var outcomes = decided.SelectMany(c => c.Outcomes).ToList();
+        // Outcomes overturned on appeal (申诉改判) no longer count; 已到账 is what was paid, partial payments included.
+        var outcomes = decided.SelectMany(c => c.Outcomes).Where(o => o.ReversedOn == null).ToList();
         var complaints = await db.Complaints.AsNoTracking()
             .Where(c => (c.ReceivedOn >= from && c.ReceivedOn <= to) || (c.RewardGrantedOn >= from && c.RewardGrantedOn <= to) || (c.RewardPaidOn >= from && c.RewardPaidOn <= to))
             .ToListAsync(ct);
@@ -81,10 +82,10 @@ public sealed class GetSupervisionSummaryHandler(IAppDbContext db)
         var breaches = decided.GroupBy(c => c.InstitutionId).Select(g =>
         {
             var i = types[g.Key];
-            var o = g.SelectMany(c => c.Outcomes).ToList();
+            var o = g.SelectMany(c => c.Outcomes).Where(x => x.ReversedOn == null).ToList();
             return new BreachInstitution(i.Code, i.Name, i.Type, g.Count(),
                 o.Where(x => x.Kind == OutcomeKind.Recovery).Sum(x => x.Amount), o.Where(x => x.Kind == OutcomeKind.Penalty).Sum(x => x.Amount),
-                o.Where(x => x.IsMoney && x.PaidOn != null).Sum(x => x.Amount), o.Any(x => x.Kind == OutcomeKind.InstitutionSuspension));
+                o.Where(x => x.IsMoney).Sum(x => x.Paid), o.Any(x => x.Kind == OutcomeKind.InstitutionSuspension));
         }).OrderBy(b => IsPharmacy(b.Type)).ThenBy(b => b.Code, StringComparer.Ordinal).ToList();
 
         return new SupervisionSummary(
@@ -102,8 +103,8 @@ public sealed class GetSupervisionSummaryHandler(IAppDbContext db)
             Split(decided.Select(c => c.InstitutionId)),
             outcomes.Where(o => o.Kind == OutcomeKind.Recovery).Sum(o => o.Amount),
             outcomes.Where(o => o.Kind == OutcomeKind.Penalty).Sum(o => o.Amount),
-            outcomes.Where(o => o.IsMoney && o.PaidOn != null).Sum(o => o.Amount),
-            decided.Where(c => c.Outcomes.Any(o => o.Kind == OutcomeKind.InstitutionSuspension)).Select(c => c.InstitutionId).Distinct().Count(),
+            outcomes.Where(o => o.IsMoney).Sum(o => o.Paid),
+            decided.Where(c => c.Outcomes.Any(o => o.Kind == OutcomeKind.InstitutionSuspension && o.ReversedOn == null)).Select(c => c.InstitutionId).Distinct().Count(),
             outcomes.Count(o => o.Kind == OutcomeKind.PractitionerSuspension),
             received.Count,
             received.Count(c => c.CaseId != null),

@@ -49,7 +49,22 @@ public sealed class OpenCaseHandler(IAppDbContext db, ICurrentUser user, TimePro
             return SupervisionSupport.Fail<SupervisionCase>("登记日期：不能晚于今天", "received_on");
         }
 
-        return await SupervisionSupport.RunAsync(db, () => OpenAsync(c, ct), ct);
+        try
+        {
+            return await SupervisionSupport.RunAsync(db, () => OpenAsync(c, ct), ct);
+        }
+        catch (DbUpdateException) when (c.SourceType == CaseSourceType.ReviewFlag)
+        {
+            // Two transfers of the same flag at once: the unique index ux_supervision_cases_review_flag lets one case through.
+            db.ChangeTracker.Clear();
+            var sourceRef = c.SourceRef?.Trim() ?? "";
+            if (await db.SupervisionCases.AsNoTracking().AnyAsync(x => x.SourceType == CaseSourceType.ReviewFlag && x.SourceRef == sourceRef, ct))
+            {
+                return SupervisionSupport.Fail<SupervisionCase>($"来源编号：智能审核疑点 {sourceRef} 已经立过案件（另一位用户刚刚移送），一个疑点只能立一个案件", "source_ref", "already-linked");
+            }
+
+            throw;
+        }
     }
 
     private async Task<AppResult<SupervisionCase>> OpenAsync(OpenCase c, CancellationToken ct)

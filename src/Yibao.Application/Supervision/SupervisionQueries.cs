@@ -97,7 +97,7 @@ public sealed class CaseQueriesHandler(IAppDbContext db, GetEvidenceHandler evid
 
     public async Task<CaseDetail?> GetAsync(long id, CancellationToken ct = default)
     {
-        var c = await db.SupervisionCases.AsNoTracking().Include(x => x.Steps).Include(x => x.Outcomes).FirstOrDefaultAsync(x => x.Id == id, ct);
+        var c = await db.SupervisionCases.AsNoTracking().Include(x => x.Steps).Include(x => x.Outcomes).ThenInclude(o => o.Payments).FirstOrDefaultAsync(x => x.Id == id, ct);
         if (c is null)
         {
             return null;

@@ -109,6 +109,9 @@ public class FeeDetail
     /// <summary>费用发生日期 fee_ocur_time (date).</summary>
     public DateOnly FeeOcurDate { get; set; }
 
+    /// <summary>用药天数 medc_days (days of supply of a drug, 0–365; null when not given or not a drug). Feeds 超量开药.</summary>
+    public int? MedcDays { get; set; }
+
     public bool Cancelled { get; set; }
 }
 

@@ -172,10 +172,54 @@ public class CaseOutcome
 
     public string? PaidRecordedBy { get; set; }
 
-    /// <summary>暂停解除 (institution suspension lifted early or at its end).</summary>
+    /// <summary>暂停解除 (institution suspension lifted early, at its end by the expiry job, or on appeal).</summary>
     public DateOnly? LiftedOn { get; set; }
 
+    /// <summary>已缴金额: the sum of the <see cref="Payments"/> (部分缴纳 until it reaches <see cref="Amount"/>; then <see cref="PaidOn"/> is the settling date).</summary>
+    public decimal PaidAmount { get; set; }
+
+    /// <summary>申诉改判: the date the outcome was overturned on appeal (its entries reversed), the reason and the reversal entry.</summary>
+    public DateOnly? ReversedOn { get; set; }
+
+    public string? ReversalReason { get; set; }
+
+    public long? ReversalEntryId { get; set; }
+
+    /// <summary>缴款记录 (one per 缴款单).</summary>
+    public List<OutcomePayment> Payments { get; set; } = [];
+
     public bool IsMoney => Kind is OutcomeKind.Recovery or OutcomeKind.Penalty;
+
+    /// <summary>已缴: <see cref="PaidAmount"/>, or the whole amount once <see cref="PaidOn"/> is set (also for outcomes paid in one go before partial payments were recorded).</summary>
+    public decimal Paid => PaidOn is not null ? Amount : PaidAmount;
+
+    /// <summary>未缴金额 (0 once paid in full or overturned).</summary>
+    public decimal Outstanding => IsMoney && ReversedOn is null ? Amount - Paid : 0m;
+
+    /// <summary>缴纳状态: 待缴 / 部分缴纳 / 已缴清 / 已撤销（申诉改判）; empty for suspensions.</summary>
+    public string PaymentStatus => !IsMoney ? "" : ReversedOn is not null ? "已撤销（申诉改判）" : Paid <= 0 ? "待缴" : Paid < Amount ? "部分缴纳" : "已缴清";
+}
+
+/// <summary>缴款记录: one payment of a 追回 or 违约金 (Dr 1002 / Cr 1205 with the institution); several until the outcome is settled.</summary>
+public class OutcomePayment
+{
+    public long Id { get; set; }
+
+    public long OutcomeId { get; set; }
+
+    /// <summary>到账日期.</summary>
+    public DateOnly PaidOn { get; set; }
+
+    public decimal Amount { get; set; }
+
+    /// <summary>缴款单号 (unique).</summary>
+    public required string PaymentNo { get; set; }
+
+    public long JournalEntryId { get; set; }
+
+    public required string RecordedBy { get; set; }
+
+    public DateTime RecordedAt { get; set; }
 }
 
 /// <summary>The case state machine: which action is allowed from which status, with the Chinese refusal otherwise.</summary>
@@ -212,7 +256,7 @@ public static class CaseWorkflow
             throw new DomainException($"办理日期：不能早于上一步的日期 {last:yyyy-MM-dd}") { Field = "date", Code = "date-before-previous-step" };
         }
 
-        if (action == CaseAction.Close && c.Outcomes.Any(o => o.IsMoney && o.PaidOn is null))
+        if (action == CaseAction.Close && c.Outcomes.Any(o => o.Outstanding > 0))
         {
             throw new DomainException("结案：追回款或违约金尚未全部到账，不能结案（请财务登记到账）") { Field = "action", Code = "outcomes-unpaid" };
         }

@@ -793,7 +793,37 @@ public sealed class DemoCareGenerator
             Pric = pric,
             DetItemFeeSumamt = decimal.Round(cnt * pric, 2, MidpointRounding.AwayFromZero),
             FeeOcurDate = day,
+            MedcDays = SupplyDays(item.ListType, item.Code, e, lines.Count),
         });
+    }
+
+    /// <summary>
+    /// 用药天数 medc_days of a drug line (null for other items): 1 a day in hospital, 3–14 days at an outpatient visit or a
+    /// pharmacy, a month (sometimes two weeks) of a 慢特病 drug, and about 1 in 25 慢特病 prescriptions a 长处方 of 60 or 90 days —
+    /// what makes 超量开药 (e.g. CL-001, 31 days a month) fire in the demo. Derived from the encounter and line number, not from
+    /// the random stream, so the rest of the generated year is unchanged.
+    /// </summary>
+    internal static int? SupplyDays(CatalogListType listType, string code, MedicalEncounter e, int lineNo)
+    {
+        if (listType is not (CatalogListType.WesternMedicine or CatalogListType.ChinesePatentMedicine))
+        {
+            return null;
+        }
+
+        if (e.MedType == VisitType.Inpatient)
+        {
+            return 1;
+        }
+
+        var h = (ulong)e.Id * 0x9E3779B97F4A7C15UL ^ ((ulong)lineNo + 1) * 0xC2B2AE3D27D4EB4FUL;
+        h ^= h >> 29;
+        var roll = (int)(h % 100);
+        if (e.MedType == VisitType.ChronicOutpatient && (code.StartsWith("XA10", StringComparison.Ordinal) || code.StartsWith("XC08", StringComparison.Ordinal)))
+        {
+            return roll switch { < 2 => 90, < 4 => 60, < 14 => 14, _ => 30 };
+        }
+
+        return 3 + (roll % 12);
     }
 
     private static string Sn(int i) => (i + 1).ToString("D4", Inv);

@@ -99,6 +99,7 @@ public class AppDbContext : IdentityDbContext<StaffUser, IdentityRole, string>, 
     public DbSet<Yibao.Domain.Supervision.EvidenceFile> EvidenceFiles => Set<Yibao.Domain.Supervision.EvidenceFile>();
     public DbSet<Yibao.Domain.Supervision.SupervisionCase> SupervisionCases => Set<Yibao.Domain.Supervision.SupervisionCase>();
     public DbSet<Yibao.Domain.Supervision.CaseOutcome> CaseOutcomes => Set<Yibao.Domain.Supervision.CaseOutcome>();
+    public DbSet<Yibao.Domain.Supervision.OutcomePayment> OutcomePayments => Set<Yibao.Domain.Supervision.OutcomePayment>();
     public DbSet<Yibao.Domain.Supervision.Complaint> Complaints => Set<Yibao.Domain.Supervision.Complaint>();
 
     /// <summary>True on PostgreSQL, false on SQLite.</summary>

@@ -107,7 +107,7 @@ public sealed class ReviewBatchReader(AppDbContext db) : IReviewBatchReader
             var lineIds = new List<long>(1 << 16);
             var codeIds = new Dictionary<string, int>(StringComparer.Ordinal);
             await using (var cmd = Command(conn,
-                "SELECT f.id, f.encounter_id, f.med_list_codg, f.cnt, f.pric, f.det_item_fee_sumamt, f.fee_ocur_date FROM fee_details f " +
+                "SELECT f.id, f.encounter_id, f.med_list_codg, f.cnt, f.pric, f.det_item_fee_sumamt, f.fee_ocur_date, COALESCE(f.medc_days, 0) FROM fee_details f " +
                 "JOIN medical_encounters e ON e.id = f.encounter_id WHERE " + EncounterFilter + " AND NOT f.cancelled", from, to))
             await using (var r = await cmd.ExecuteReaderAsync(ct))
             {
@@ -140,7 +140,7 @@ public sealed class ReviewBatchReader(AppDbContext db) : IReviewBatchReader
                     builder.AddLine(enc, item, r.GetFieldValue<DateOnly>(6).DayNumber,
                         (long)decimal.Round(r.GetDecimal(3) * 1000m, MidpointRounding.AwayFromZero),
                         (long)decimal.Round(r.GetDecimal(4) * 10000m, MidpointRounding.AwayFromZero),
-                        (long)decimal.Round(r.GetDecimal(5) * 100m, MidpointRounding.AwayFromZero), 0);
+                        (long)decimal.Round(r.GetDecimal(5) * 100m, MidpointRounding.AwayFromZero), r.GetInt32(7));
                     lineIds.Add(r.GetInt64(0));
                 }
             }

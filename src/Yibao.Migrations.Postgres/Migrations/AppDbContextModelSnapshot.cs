@@ -3057,6 +3057,10 @@ namespace Yibao.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(50)")
                         .HasColumnName("med_list_codg");
 
+                    b.Property<int?>("MedcDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("medc_days");
+
                     b.Property<string>("MedinsListName")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
@@ -3863,6 +3867,11 @@ namespace Yibao.Migrations.Postgres.Migrations
                         .HasColumnType("numeric(9,2)")
                         .HasColumnName("multiple");
 
+                    b.Property<decimal>("PaidAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("paid_amount");
+
                     b.Property<DateOnly?>("PaidOn")
                         .HasColumnType("date")
                         .HasColumnName("paid_on");
@@ -3895,6 +3904,19 @@ namespace Yibao.Migrations.Postgres.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("receivable_entry_id");
 
+                    b.Property<long?>("ReversalEntryId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("reversal_entry_id");
+
+                    b.Property<string>("ReversalReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reversal_reason");
+
+                    b.Property<DateOnly?>("ReversedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("reversed_on");
+
                     b.Property<DateOnly?>("ToDate")
                         .HasColumnType("date")
                         .HasColumnName("to_date");
@@ -3914,6 +3936,9 @@ namespace Yibao.Migrations.Postgres.Migrations
 
                     b.HasIndex("ReceivableEntryId")
                         .HasDatabaseName("ix_supervision_case_outcomes_receivable_entry_id");
+
+                    b.HasIndex("ReversalEntryId")
+                        .HasDatabaseName("ix_supervision_case_outcomes_reversal_entry_id");
 
                     b.ToTable("supervision_case_outcomes", (string)null);
                 });
@@ -4324,6 +4349,64 @@ namespace Yibao.Migrations.Postgres.Migrations
                     b.ToTable("inspection_plans", (string)null);
                 });
 
+            modelBuilder.Entity("Yibao.Domain.Supervision.OutcomePayment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<long>("JournalEntryId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("journal_entry_id");
+
+                    b.Property<long>("OutcomeId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("outcome_id");
+
+                    b.Property<DateOnly>("PaidOn")
+                        .HasColumnType("date")
+                        .HasColumnName("paid_on");
+
+                    b.Property<string>("PaymentNo")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("payment_no");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("recorded_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_supervision_outcome_payments");
+
+                    b.HasIndex("JournalEntryId")
+                        .HasDatabaseName("ix_supervision_outcome_payments_journal_entry_id");
+
+                    b.HasIndex("OutcomeId")
+                        .HasDatabaseName("ix_supervision_outcome_payments_outcome_id");
+
+                    b.HasIndex("PaymentNo")
+                        .IsUnique()
+                        .HasDatabaseName("ix_supervision_outcome_payments_payment_no");
+
+                    b.ToTable("supervision_outcome_payments", (string)null);
+                });
+
             modelBuilder.Entity("Yibao.Domain.Supervision.SupervisionCase", b =>
                 {
                     b.Property<long>("Id")
@@ -4412,6 +4495,11 @@ namespace Yibao.Migrations.Postgres.Migrations
 
                     b.HasIndex("InstitutionId")
                         .HasDatabaseName("ix_supervision_cases_institution_id");
+
+                    b.HasIndex("SourceRef")
+                        .IsUnique()
+                        .HasDatabaseName("ux_supervision_cases_review_flag")
+                        .HasFilter("source_type = 4");
 
                     b.HasIndex("Status")
                         .HasDatabaseName("ix_supervision_cases_status");
@@ -5137,6 +5225,12 @@ namespace Yibao.Migrations.Postgres.Migrations
                         .HasForeignKey("ReceivableEntryId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_supervision_case_outcomes_journal_entries_receivable_entry_~");
+
+                    b.HasOne("Yibao.Domain.Funds.JournalEntry", null)
+                        .WithMany()
+                        .HasForeignKey("ReversalEntryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_supervision_case_outcomes_journal_entries_reversal_entry_id");
                 });
 
             modelBuilder.Entity("Yibao.Domain.Supervision.CaseStep", b =>
@@ -5218,6 +5312,23 @@ namespace Yibao.Migrations.Postgres.Migrations
                         .HasConstraintName("fk_inspection_findings_inspections_inspection_id");
                 });
 
+            modelBuilder.Entity("Yibao.Domain.Supervision.OutcomePayment", b =>
+                {
+                    b.HasOne("Yibao.Domain.Funds.JournalEntry", null)
+                        .WithMany()
+                        .HasForeignKey("JournalEntryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_supervision_outcome_payments_journal_entries_journal_entry_~");
+
+                    b.HasOne("Yibao.Domain.Supervision.CaseOutcome", null)
+                        .WithMany("Payments")
+                        .HasForeignKey("OutcomeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_supervision_outcome_payments_supervision_case_outcomes_outc~");
+                });
+
             modelBuilder.Entity("Yibao.Domain.Supervision.SupervisionCase", b =>
                 {
                     b.HasOne("Yibao.Domain.Institutions.Institution", null)
@@ -5256,6 +5367,11 @@ namespace Yibao.Migrations.Postgres.Migrations
             modelBuilder.Entity("Yibao.Domain.Settlement.MedicalEncounter", b =>
                 {
                     b.Navigation("FeeDetails");
+                });
+
+            modelBuilder.Entity("Yibao.Domain.Supervision.CaseOutcome", b =>
+                {
+                    b.Navigation("Payments");
                 });
 
             modelBuilder.Entity("Yibao.Domain.Supervision.Inspection", b =>

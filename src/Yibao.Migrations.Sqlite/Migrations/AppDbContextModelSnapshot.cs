@@ -2962,6 +2962,10 @@ namespace Yibao.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("med_list_codg");
 
+                    b.Property<int?>("MedcDays")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("medc_days");
+
                     b.Property<string>("MedinsListName")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
@@ -3758,6 +3762,11 @@ namespace Yibao.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("multiple");
 
+                    b.Property<decimal>("PaidAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("paid_amount");
+
                     b.Property<DateOnly?>("PaidOn")
                         .HasColumnType("TEXT")
                         .HasColumnName("paid_on");
@@ -3790,6 +3799,19 @@ namespace Yibao.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("receivable_entry_id");
 
+                    b.Property<long?>("ReversalEntryId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reversal_entry_id");
+
+                    b.Property<string>("ReversalReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reversal_reason");
+
+                    b.Property<DateOnly?>("ReversedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reversed_on");
+
                     b.Property<DateOnly?>("ToDate")
                         .HasColumnType("TEXT")
                         .HasColumnName("to_date");
@@ -3809,6 +3831,9 @@ namespace Yibao.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ReceivableEntryId")
                         .HasDatabaseName("ix_supervision_case_outcomes_receivable_entry_id");
+
+                    b.HasIndex("ReversalEntryId")
+                        .HasDatabaseName("ix_supervision_case_outcomes_reversal_entry_id");
 
                     b.ToTable("supervision_case_outcomes", (string)null);
                 });
@@ -4207,6 +4232,62 @@ namespace Yibao.Migrations.Sqlite.Migrations
                     b.ToTable("inspection_plans", (string)null);
                 });
 
+            modelBuilder.Entity("Yibao.Domain.Supervision.OutcomePayment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("amount");
+
+                    b.Property<long>("JournalEntryId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("journal_entry_id");
+
+                    b.Property<long>("OutcomeId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("outcome_id");
+
+                    b.Property<DateOnly>("PaidOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("paid_on");
+
+                    b.Property<string>("PaymentNo")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("payment_no");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_supervision_outcome_payments");
+
+                    b.HasIndex("JournalEntryId")
+                        .HasDatabaseName("ix_supervision_outcome_payments_journal_entry_id");
+
+                    b.HasIndex("OutcomeId")
+                        .HasDatabaseName("ix_supervision_outcome_payments_outcome_id");
+
+                    b.HasIndex("PaymentNo")
+                        .IsUnique()
+                        .HasDatabaseName("ix_supervision_outcome_payments_payment_no");
+
+                    b.ToTable("supervision_outcome_payments", (string)null);
+                });
+
             modelBuilder.Entity("Yibao.Domain.Supervision.SupervisionCase", b =>
                 {
                     b.Property<long>("Id")
@@ -4293,6 +4374,11 @@ namespace Yibao.Migrations.Sqlite.Migrations
 
                     b.HasIndex("InstitutionId")
                         .HasDatabaseName("ix_supervision_cases_institution_id");
+
+                    b.HasIndex("SourceRef")
+                        .IsUnique()
+                        .HasDatabaseName("ux_supervision_cases_review_flag")
+                        .HasFilter("source_type = 4");
 
                     b.HasIndex("Status")
                         .HasDatabaseName("ix_supervision_cases_status");
@@ -5014,6 +5100,12 @@ namespace Yibao.Migrations.Sqlite.Migrations
                         .HasForeignKey("ReceivableEntryId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_supervision_case_outcomes_journal_entries_receivable_entry_id");
+
+                    b.HasOne("Yibao.Domain.Funds.JournalEntry", null)
+                        .WithMany()
+                        .HasForeignKey("ReversalEntryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_supervision_case_outcomes_journal_entries_reversal_entry_id");
                 });
 
             modelBuilder.Entity("Yibao.Domain.Supervision.CaseStep", b =>
@@ -5095,6 +5187,23 @@ namespace Yibao.Migrations.Sqlite.Migrations
                         .HasConstraintName("fk_inspection_findings_inspections_inspection_id");
                 });
 
+            modelBuilder.Entity("Yibao.Domain.Supervision.OutcomePayment", b =>
+                {
+                    b.HasOne("Yibao.Domain.Funds.JournalEntry", null)
+                        .WithMany()
+                        .HasForeignKey("JournalEntryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_supervision_outcome_payments_journal_entries_journal_entry_id");
+
+                    b.HasOne("Yibao.Domain.Supervision.CaseOutcome", null)
+                        .WithMany("Payments")
+                        .HasForeignKey("OutcomeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_supervision_outcome_payments_supervision_case_outcomes_outcome_id");
+                });
+
             modelBuilder.Entity("Yibao.Domain.Supervision.SupervisionCase", b =>
                 {
                     b.HasOne("Yibao.Domain.Institutions.Institution", null)
@@ -5133,6 +5242,11 @@ namespace Yibao.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Yibao.Domain.Settlement.MedicalEncounter", b =>
                 {
                     b.Navigation("FeeDetails");
+                });
+
+            modelBuilder.Entity("Yibao.Domain.Supervision.CaseOutcome", b =>
+                {
+                    b.Navigation("Payments");
                 });
 
             modelBuilder.Entity("Yibao.Domain.Supervision.Inspection", b =>

@@ -24,6 +24,7 @@ public static class BulkLoaderRegistration
         services.AddScoped<Application.Contributions.ICollectionPlanWriter, CollectionPlanWriter>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<DemoCareSeeder>();
+        services.AddScoped<DemoSupervisionSeeder>();
         return services;
     }
 }

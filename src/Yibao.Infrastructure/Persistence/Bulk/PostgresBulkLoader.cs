@@ -295,7 +295,7 @@ public sealed class PostgresBulkLoader(AppDbContext db) : IBulkLoader
         }, cancellationToken);
 
     public Task<int> WriteFeeDetailsAsync(IEnumerable<FeeDetail> rows, CancellationToken cancellationToken = default) =>
-        CopyAsync("fee_details (id, encounter_id, feedetl_sn, med_list_codg, medins_list_name, cnt, pric, det_item_fee_sumamt, fee_ocur_date, cancelled)", rows, (w, r) =>
+        CopyAsync("fee_details (id, encounter_id, feedetl_sn, med_list_codg, medins_list_name, cnt, pric, det_item_fee_sumamt, fee_ocur_date, medc_days, cancelled)", rows, (w, r) =>
         {
             w.Write(r.Id, NpgsqlDbType.Bigint);
             w.Write(r.EncounterId, NpgsqlDbType.Bigint);
@@ -306,6 +306,15 @@ public sealed class PostgresBulkLoader(AppDbContext db) : IBulkLoader
             w.Write(r.Pric, NpgsqlDbType.Numeric);
             w.Write(r.DetItemFeeSumamt, NpgsqlDbType.Numeric);
             w.Write(r.FeeOcurDate, NpgsqlDbType.Date);
+            if (r.MedcDays is { } days)
+            {
+                w.Write(days, NpgsqlDbType.Integer);
+            }
+            else
+            {
+                w.WriteNull();
+            }
+
             w.Write(r.Cancelled, NpgsqlDbType.Boolean);
         }, cancellationToken);
 

@@ -267,7 +267,7 @@ public sealed class SqliteBulkLoader(AppDbContext db) : IBulkLoader
             }, cancellationToken);
 
     public Task<int> WriteFeeDetailsAsync(IEnumerable<FeeDetail> rows, CancellationToken cancellationToken = default) =>
-        InsertAsync("fee_details", ["id", "encounter_id", "feedetl_sn", "med_list_codg", "medins_list_name", "cnt", "pric", "det_item_fee_sumamt", "fee_ocur_date", "cancelled"], rows,
+        InsertAsync("fee_details", ["id", "encounter_id", "feedetl_sn", "med_list_codg", "medins_list_name", "cnt", "pric", "det_item_fee_sumamt", "fee_ocur_date", "cancelled", "medc_days"], rows,
             (p, r) =>
             {
                 p[0].Value = r.Id;
@@ -280,6 +280,7 @@ public sealed class SqliteBulkLoader(AppDbContext db) : IBulkLoader
                 p[7].Value = Decimal(r.DetItemFeeSumamt);
                 p[8].Value = Date(r.FeeOcurDate);
                 p[9].Value = r.Cancelled ? 1 : 0;
+                p[10].Value = (object?)r.MedcDays ?? DBNull.Value;
             }, cancellationToken);
 
     public Task<int> WriteSettlementsAsync(IEnumerable<SettlementRecord> rows, CancellationToken cancellationToken = default) =>

@@ -96,6 +96,8 @@ internal sealed class SupervisionCaseConfiguration : IEntityTypeConfiguration<Su
         b.Property(x => x.CreatedBy).HasMaxLength(100);
         b.HasIndex(x => x.CaseNo).IsUnique();
         b.HasIndex(x => new { x.SourceType, x.SourceRef });
+        // One case per review flag (SourceType 4 = ReviewFlag): the database refuses a second one even when two 审核员 transfer at once.
+        b.HasIndex(x => x.SourceRef).IsUnique().HasFilter("source_type = 4").HasDatabaseName("ux_supervision_cases_review_flag");
         b.HasIndex(x => x.Status);
         b.HasOne<Institution>().WithMany().HasForeignKey(x => x.InstitutionId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(x => x.Steps).WithOne().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Restrict);
@@ -125,9 +127,30 @@ internal sealed class CaseOutcomeConfiguration : IEntityTypeConfiguration<CaseOu
         b.Property(x => x.PaymentNo).HasMaxLength(40);
         b.Property(x => x.PaidRecordedBy).HasMaxLength(100);
         b.Ignore(x => x.IsMoney);
+        b.Ignore(x => x.Outstanding);
+        b.Ignore(x => x.Paid);
+        b.Ignore(x => x.PaymentStatus);
+        b.Property(x => x.PaidAmount).HasPrecision(18, 2);
+        b.Property(x => x.ReversalReason).HasMaxLength(500);
+        b.HasOne<JournalEntry>().WithMany().HasForeignKey(x => x.ReversalEntryId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(x => x.Payments).WithOne().HasForeignKey(x => x.OutcomeId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(x => x.PaymentNo).IsUnique();
         b.HasOne<JournalEntry>().WithMany().HasForeignKey(x => x.ReceivableEntryId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<JournalEntry>().WithMany().HasForeignKey(x => x.PaymentEntryId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class OutcomePaymentConfiguration : IEntityTypeConfiguration<OutcomePayment>
+{
+    public void Configure(EntityTypeBuilder<OutcomePayment> b)
+    {
+        b.ToTable("supervision_outcome_payments");
+        b.Property(x => x.Amount).HasPrecision(18, 2);
+        b.Property(x => x.PaymentNo).HasMaxLength(40);
+        b.Property(x => x.RecordedBy).HasMaxLength(100);
+        b.HasIndex(x => x.PaymentNo).IsUnique();
+        b.HasIndex(x => x.OutcomeId);
+        b.HasOne<JournalEntry>().WithMany().HasForeignKey(x => x.JournalEntryId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

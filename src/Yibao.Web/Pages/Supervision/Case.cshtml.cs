@@ -12,7 +12,7 @@ namespace Yibao.Web.Pages.Supervision;
 
 /// <summary>One case: steps, 处理决定 with outcomes, 到账登记 (财务), 恢复协议, evidence files.</summary>
 public sealed class CaseModel(CaseQueriesHandler cases, AdvanceCaseHandler advance, DecideCaseHandler decide, RecordOutcomePaymentHandler pay,
-    LiftSuspensionHandler lift, UploadEvidenceHandler upload, GetEvidenceHandler evidence, SearchReviewFlagsHandler flags, TimeProvider clock) : SupervisionPageModel
+    LiftSuspensionHandler lift, ReverseOutcomeHandler reverse, UploadEvidenceHandler upload, GetEvidenceHandler evidence, SearchReviewFlagsHandler flags, TimeProvider clock) : SupervisionPageModel
 {
     [BindProperty(SupportsGet = true)] public long Id { get; set; }
 
@@ -32,6 +32,7 @@ public sealed class CaseModel(CaseQueriesHandler cases, AdvanceCaseHandler advan
 
     [BindProperty] public long OutcomeId { get; set; }
     [BindProperty] public string? PaymentNo { get; set; }
+    [BindProperty] public string? PaymentAmount { get; set; }
 
     [BindProperty] public IFormFile? Upload { get; set; }
     [BindProperty] public string? FileDescription { get; set; }
@@ -117,8 +118,34 @@ public sealed class CaseModel(CaseQueriesHandler cases, AdvanceCaseHandler advan
             return null;
         }
 
-        var r = await pay.HandleAsync(new RecordOutcomePayment(OutcomeId, d!.Value, PaymentNo ?? ""), ct);
-        return r.Succeeded ? $"到账已登记：{CaseWorkflow.OutcomeName(r.Value!.Kind)} {RegistryAccess.Yuan(r.Value.Amount)} 元。" : Fail(r.Errors, errors);
+        decimal? amount = null;
+        if (!string.IsNullOrWhiteSpace(PaymentAmount))
+        {
+            if (!decimal.TryParse(PaymentAmount.Trim(), NumberStyles.Number, CultureInfo.InvariantCulture, out var a))
+            {
+                errors.Add(new AppError("validation-failed", "缴款金额：须为数字（元，最多两位小数）；留空表示缴清余额", "amount"));
+                return null;
+            }
+
+            amount = a;
+        }
+
+        var r = await pay.HandleAsync(new RecordOutcomePayment(OutcomeId, d!.Value, PaymentNo ?? "", amount), ct);
+        return r.Succeeded
+            ? $"到账已登记：{CaseWorkflow.OutcomeName(r.Value!.Kind)} 已缴 {RegistryAccess.Yuan(r.Value.Paid)} 元 / {RegistryAccess.Yuan(r.Value.Amount)} 元（{r.Value.PaymentStatus}）。"
+            : Fail(r.Errors, errors);
+    }, ct);
+
+    public Task<IActionResult> OnPostReverseAsync(CancellationToken ct) => WriteAsync(CanWrite, async errors =>
+    {
+        var d = SupervisionAccess.Date(Date, "改判日期", errors);
+        if (errors.Count > 0)
+        {
+            return null;
+        }
+
+        var r = await reverse.HandleAsync(new ReverseOutcome(OutcomeId, d!.Value, Reason ?? ""), ct);
+        return r.Succeeded ? $"申诉改判已登记：{CaseWorkflow.OutcomeName(r.Value!.Kind)}已撤销，相关记账已冲回。" : Fail(r.Errors, errors);
     }, ct);
 
     public Task<IActionResult> OnPostLiftAsync(CancellationToken ct) => WriteAsync(CanWrite, async errors =>

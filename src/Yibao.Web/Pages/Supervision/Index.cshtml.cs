@@ -11,7 +11,7 @@ using Yibao.Web.Infrastructure;
 namespace Yibao.Web.Pages.Supervision;
 
 /// <summary>稽核案件: search, Excel export, and (稽核员) 登记线索 entered manually or from a review flag.</summary>
-public sealed class IndexModel(CaseQueriesHandler cases, OpenCaseHandler open, TimeProvider clock) : PageModel
+public sealed class IndexModel(CaseQueriesHandler cases, OpenCaseHandler open, LiftExpiredSuspensionsHandler liftExpired, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public CaseStatus? Status { get; set; }
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
@@ -29,6 +29,9 @@ public sealed class IndexModel(CaseQueriesHandler cases, OpenCaseHandler open, T
     public PagedList<CaseRow> Rows { get; private set; } = new([], 1, 20, 0);
 
     public IReadOnlyList<AppError> Errors { get; private set; } = [];
+
+    /// <summary>The outcome of 暂停到期恢复 (shown after the button).</summary>
+    public string? Message { get; private set; }
 
     public bool CanWrite => SupervisionAccess.CanWrite(User);
 
@@ -80,6 +83,31 @@ public sealed class IndexModel(CaseQueriesHandler cases, OpenCaseHandler open, T
         }
 
         Errors = errors;
+        Rows = await cases.SearchAsync(new SearchCases(Status, Year, Keyword, PageNo), ct);
+        return Page();
+    }
+
+    /// <summary>暂停到期恢复: lifts every institution suspension whose end date has passed (same handler as <c>yibao supervision lift-expired</c>).</summary>
+    public async Task<IActionResult> OnPostLiftExpiredAsync(CancellationToken ct)
+    {
+        if (!CanWrite)
+        {
+            return Forbid();
+        }
+
+        var r = await liftExpired.HandleAsync(new LiftExpiredSuspensions(), ct);
+        if (r.Succeeded)
+        {
+            Message = r.Value!.Count == 0
+                ? "没有到期未恢复的协议暂停。"
+                : $"已恢复协议 {r.Value.Count} 家：" + string.Join("、", r.Value.Select(x => $"{x.InstitutionName}（{x.CaseNo}，{RegistryAccess.Date(x.LiftedOn)} 起）"));
+        }
+        else
+        {
+            Errors = r.Errors;
+        }
+
+        ReceivedOn ??= clock.TodayInChina().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         Rows = await cases.SearchAsync(new SearchCases(Status, Year, Keyword, PageNo), ct);
         return Page();
     }
