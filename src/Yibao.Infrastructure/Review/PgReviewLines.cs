@@ -1,0 +1,392 @@
+using System.Buffers.Binary;
+using System.Globalization;
+using System.Text;
+using Npgsql;
+using Yibao.Domain.Catalogs;
+using Yibao.Domain.Institutions;
+using Yibao.Domain.Review;
+
+namespace Yibao.Infrastructure.Review;
+
+/// <summary>
+/// The PostgreSQL fast path of <see cref="ReviewBatchReader"/>: encounters and fee lines as binary COPY
+/// (<c>COPY (SELECT …) TO STDOUT (FORMAT BINARY)</c>) of narrow columns, parsed straight from the wire.
+/// <list type="bullet">
+/// <item>医保目录编码 → the <see cref="CodeTable"/> id by a join in the server against a session temp table of the codes the rules
+/// name (others → <see cref="CodeTable.Unknown"/>), so no string is read per line;</item>
+/// <item>cnt × 1000, pric × 10000, det_item_fee_sumamt × 100 rounded half away from zero by the server (numeric <c>round</c>) to
+/// int8, the same integers <see cref="ReviewBatchBuilder.AddLine(int, string, DateOnly, decimal, decimal, decimal, int)"/> makes;</item>
+/// <item>dates as day numbers (<c>date − DATE '0001-01-01'</c> = <see cref="DateOnly.DayNumber"/>);</item>
+/// <item>the fee lines in parallel streams, each over a range of the table's blocks (TID range scan), each on its own
+/// connection, appended to the builder in blocks of 64K lines.</item>
+/// </list>
+/// COPY takes no bind parameters: the period is inlined as ISO date literals built from <see cref="DateOnly"/> values (no user text).
+/// </summary>
+internal static class PgReviewLines
+{
+    private const string CodeTableName = "yibao_review_items";
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    internal sealed record Result(long[] EncounterIds, string[] Insutypes, long[] LineIds, int Streams);
+
+    public static async Task<Result> ReadAsync(NpgsqlConnection conn, string? connectionString, int streams, int minBlocksPerStream, DateOnly from, DateOnly to, CodeTable items,
+        ReviewBatchBuilder builder, Dictionary<long, int> personIndex, CancellationToken ct)
+    {
+        var filter = string.Create(Inv, $"e.begin_date >= DATE '{from:yyyy-MM-dd}' AND e.begin_date <= DATE '{to:yyyy-MM-dd}' AND e.status <> 3");
+
+        // Encounters: ids, person, institution and its level/type, visit type, 险种, admission and discharge as day numbers, diagnoses.
+        var encounterIndex = new Dictionary<long, int>();
+        var encounterIds = new List<long>();
+        var insutypes = new List<string>();
+        var insutypeCache = new Dictionary<string, string>(StringComparer.Ordinal);
+        var diagCache = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var chars = new char[256];
+        await using (var raw = await conn.BeginRawBinaryCopyAsync(
+            "COPY (SELECT e.id, e.person_id, e.institution_id, i.level::int4, i.type::int4, e.med_type::int4, e.insutype::text, " +
+            "(e.begin_date - DATE '0001-01-01')::int4, " +
+            "(coalesce(CASE WHEN e.endtime IS NULL AND e.med_type = 21 THEN (SELECT MAX(f.fee_ocur_date) FROM fee_details f WHERE f.encounter_id = e.id) ELSE e.endtime END, e.begin_date) - DATE '0001-01-01')::int4, " +
+            "coalesce(e.dscg_maindiag_code, e.dise_codg, '')::text " +
+            "FROM medical_encounters e JOIN institutions i ON i.id = e.institution_id WHERE " + filter + ") TO STDOUT (FORMAT BINARY)", ct))
+        {
+            var r = new PgCopyReader(raw);
+            while (r.NextRow())
+            {
+                var eid = r.Int8();
+                var pid = r.Int8();
+                var inst = r.Int8();
+                var level = r.Int4();
+                var type = r.Int4();
+                var visit = r.Int4();
+                var insutype = Cached(insutypeCache, r.Text(), ref chars, static s => s);
+                var begin = r.Int4();
+                var end = r.Int4();
+                var diag = Cached(diagCache, r.Text(), ref chars, static s => s.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+                if (!personIndex.TryGetValue(pid, out var person))
+                {
+                    continue;
+                }
+
+                encounterIndex[eid] = builder.AddEncounter(person, checked((int)inst), (InstitutionLevel)level, (InstitutionType)type, (VisitType)visit, insutype,
+                    DateOnly.FromDayNumber(begin), DateOnly.FromDayNumber(Math.Max(begin, end)), diag);
+                encounterIds.Add(eid);
+                insutypes.Add(insutype);
+            }
+
+            r.Finish();
+        }
+
+        // Fee lines: the table's blocks split into ranges, one COPY stream per range.
+        long blocks;
+        long estimate;
+        await using (var cmd = new NpgsqlCommand(
+            "SELECT (pg_relation_size('fee_details') / current_setting('block_size')::int8)::int8, " +
+            "greatest((SELECT reltuples FROM pg_class WHERE oid = 'fee_details'::regclass), 0)::int8, " +
+            "greatest((SELECT reltuples FROM pg_class WHERE oid = 'medical_encounters'::regclass), 1)::int8", conn))
+        await using (var rd = await cmd.ExecuteReaderAsync(ct))
+        {
+            await rd.ReadAsync(ct);
+            blocks = rd.GetInt64(0);
+            // The period's share of the table by encounters (statistics, so only a capacity hint).
+            estimate = (long)(rd.GetInt64(1) * Math.Min(1.0, 1.05 * encounterIds.Count / rd.GetInt64(2)));
+        }
+
+        streams = string.IsNullOrEmpty(connectionString) ? 1 : (int)Math.Clamp(Math.Min(streams, blocks / Math.Max(1, minBlocksPerStream)), 1, 8);
+        builder.EnsureLineCapacity((int)Math.Min(estimate + 1024, Array.MaxLength));
+        var lineIds = new List<long>((int)Math.Min(estimate + 1024, Array.MaxLength));
+        var gate = new object();
+        var tasks = new Task[streams];
+        var extra = new List<NpgsqlConnection>();
+        try
+        {
+            for (var k = 0; k < streams; k++)
+            {
+                var range = streams == 1 ? "" :
+                    string.Create(Inv, $" AND f.ctid >= '({blocks * k / streams},0)'::tid") +
+                    (k == streams - 1 ? "" : string.Create(Inv, $" AND f.ctid < '({blocks * (k + 1) / streams},0)'::tid"));
+                var sql = "COPY (SELECT f.id, f.encounter_id, coalesce(c.item, " + CodeTable.Unknown.ToString(Inv) + "), (f.fee_ocur_date - DATE '0001-01-01')::int4, " +
+                          "round(f.cnt * 1000)::int8, round(f.pric * 10000)::int8, round(f.det_item_fee_sumamt * 100)::int8 " +
+                          "FROM fee_details f JOIN medical_encounters e ON e.id = f.encounter_id LEFT JOIN " + CodeTableName + " c ON c.code = f.med_list_codg " +
+                          "WHERE " + filter + " AND NOT f.cancelled" + range + ") TO STDOUT (FORMAT BINARY)";
+                NpgsqlConnection c;
+                if (k == 0)
+                {
+                    c = conn;
+                }
+                else
+                {
+                    c = new NpgsqlConnection(connectionString);
+                    extra.Add(c);
+                    await c.OpenAsync(ct);
+                }
+
+                tasks[k] = Task.Run(() => StreamAsync(c, sql, items, encounterIndex, builder, lineIds, gate, ct), ct);
+            }
+
+            await Task.WhenAll(tasks);
+        }
+        finally
+        {
+            foreach (var c in extra)
+            {
+                await c.DisposeAsync();
+            }
+        }
+
+        return new Result([.. encounterIds], [.. insutypes], [.. lineIds], streams);
+    }
+
+    private static async Task StreamAsync(NpgsqlConnection conn, string sql, CodeTable items, Dictionary<long, int> encounterIndex, ReviewBatchBuilder builder,
+        List<long> lineIds, object gate, CancellationToken ct)
+    {
+        await PrepareSessionAsync(conn, items, ct);
+        {
+            const int Block = 1 << 16;
+            var enc = new int[Block];
+            var item = new int[Block];
+            var day = new int[Block];
+            var qty = new long[Block];
+            var price = new long[Block];
+            var amount = new long[Block];
+            var ids = new long[Block];
+            var n = 0;
+
+            void Flush()
+            {
+                lock (gate)
+                {
+                    builder.AddLines(enc.AsSpan(0, n), item.AsSpan(0, n), day.AsSpan(0, n), qty.AsSpan(0, n), price.AsSpan(0, n), amount.AsSpan(0, n));
+                    lineIds.AddRange(ids.AsSpan(0, n));
+                }
+
+                n = 0;
+            }
+
+            await using (var raw = await conn.BeginRawBinaryCopyAsync(sql, ct))
+            {
+                var r = new PgCopyReader(raw);
+                long lastEncounter = -1;
+                var index = -1;
+                while (r.NextRow())
+                {
+                    var id = r.Int8();
+                    var eid = r.Int8();
+                    if (eid != lastEncounter)
+                    {
+                        index = encounterIndex.TryGetValue(eid, out var x) ? x : -1;
+                        lastEncounter = eid;
+                    }
+
+                    var it = r.Int4();
+                    var d = r.Int4();
+                    var q = r.Int8();
+                    var p = r.Int8();
+                    var a = r.Int8();
+                    if (index < 0)
+                    {
+                        continue;
+                    }
+
+                    enc[n] = index;
+                    item[n] = it;
+                    day[n] = d;
+                    qty[n] = q;
+                    price[n] = p;
+                    amount[n] = a;
+                    ids[n] = id;
+                    if (++n == Block)
+                    {
+                        Flush();
+                    }
+                }
+
+                r.Finish();
+            }
+
+            if (n > 0)
+            {
+                Flush();
+            }
+        }
+
+        // On failure the pool's session reset drops the temp table and the setting.
+        await using var cleanup = new NpgsqlCommand("DROP TABLE IF EXISTS " + CodeTableName + "; RESET work_mem", conn);
+        await cleanup.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>
+    /// Per connection: the rules' codes in a temp table (code → <see cref="CodeTable"/> id) for the join, and enough work_mem for
+    /// the period's encounters to be hashed in memory.
+    /// </summary>
+    private static async Task PrepareSessionAsync(NpgsqlConnection conn, CodeTable items, CancellationToken ct)
+    {
+        var codes = new string[items.Count];
+        var ids = new int[items.Count];
+        for (var i = 0; i < codes.Length; i++)
+        {
+            codes[i] = items[i];
+            ids[i] = i;
+        }
+
+        await using var cmd = new NpgsqlCommand(
+            "SET work_mem = '256MB'; DROP TABLE IF EXISTS " + CodeTableName + "; CREATE TEMP TABLE " + CodeTableName + " (code text PRIMARY KEY, item int4 NOT NULL); " +
+            "INSERT INTO " + CodeTableName + " (code, item) SELECT * FROM unnest(@codes::text[], @ids::int4[]); ANALYZE " + CodeTableName, conn);
+        cmd.Parameters.AddWithValue("codes", codes);
+        cmd.Parameters.AddWithValue("ids", ids);
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>One string (or value made from it) per distinct UTF-8 text, looked up without allocating.</summary>
+    private static T Cached<T>(Dictionary<string, T> cache, ReadOnlySpan<byte> utf8, ref char[] chars, Func<string, T> make)
+    {
+        var need = Encoding.UTF8.GetMaxCharCount(utf8.Length);
+        if (need > chars.Length)
+        {
+            chars = new char[Math.Max(need, chars.Length * 2)];
+        }
+
+        var span = chars.AsSpan(0, Encoding.UTF8.GetChars(utf8, chars));
+        var lookup = cache.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (!lookup.TryGetValue(span, out var value))
+        {
+            var s = new string(span);
+            value = make(s);
+            cache[s] = value;
+        }
+
+        return value;
+    }
+}
+
+/// <summary>
+/// Reads PostgreSQL's binary COPY format (header, rows of length-prefixed big-endian fields, trailer -1) from a raw copy stream
+/// into a reusable buffer. Fields must not be NULL (the queries coalesce).
+/// </summary>
+internal sealed class PgCopyReader(Stream stream)
+{
+    private static ReadOnlySpan<byte> Signature => [(byte)'P', (byte)'G', (byte)'C', (byte)'O', (byte)'P', (byte)'Y', 0x0A, 0xFF, 0x0D, 0x0A, 0x00];
+
+    private byte[] _buf = new byte[1 << 20];
+    private int _pos;
+    private int _end;
+    private bool _header;
+    private bool _done;
+
+    /// <summary>Moves to the next row; false at the trailer.</summary>
+    public bool NextRow()
+    {
+        if (_done)
+        {
+            return false;
+        }
+
+        if (!_header)
+        {
+            Ensure(19);
+            if (!_buf.AsSpan(_pos, 11).SequenceEqual(Signature))
+            {
+                throw new InvalidDataException("COPY 二进制格式签名不符");
+            }
+
+            var extension = BinaryPrimitives.ReadInt32BigEndian(_buf.AsSpan(_pos + 15));
+            _pos += 19;
+            Ensure(extension);
+            _pos += extension;
+            _header = true;
+        }
+
+        Ensure(2);
+        var fields = BinaryPrimitives.ReadInt16BigEndian(_buf.AsSpan(_pos));
+        _pos += 2;
+        if (fields == -1)
+        {
+            _done = true;
+            return false;
+        }
+
+        return true;
+    }
+
+    public long Int8()
+    {
+        Ensure(12);
+        var span = _buf.AsSpan(_pos);
+        if (BinaryPrimitives.ReadInt32BigEndian(span) != 8)
+        {
+            throw new InvalidDataException("COPY 字段不是 int8");
+        }
+
+        _pos += 12;
+        return BinaryPrimitives.ReadInt64BigEndian(span[4..]);
+    }
+
+    public int Int4()
+    {
+        Ensure(8);
+        var span = _buf.AsSpan(_pos);
+        if (BinaryPrimitives.ReadInt32BigEndian(span) != 4)
+        {
+            throw new InvalidDataException("COPY 字段不是 int4");
+        }
+
+        _pos += 8;
+        return BinaryPrimitives.ReadInt32BigEndian(span[4..]);
+    }
+
+    /// <summary>A text field's UTF-8 bytes, valid until the next read.</summary>
+    public ReadOnlySpan<byte> Text()
+    {
+        Ensure(4);
+        var length = BinaryPrimitives.ReadInt32BigEndian(_buf.AsSpan(_pos));
+        if (length < 0)
+        {
+            throw new InvalidDataException("COPY 字段为空值");
+        }
+
+        _pos += 4;
+        Ensure(length);
+        var span = _buf.AsSpan(_pos, length);
+        _pos += length;
+        return span;
+    }
+
+    /// <summary>Reads what is left of the stream so the COPY ends cleanly.</summary>
+    public void Finish()
+    {
+        while (stream.Read(_buf, 0, _buf.Length) > 0)
+        {
+        }
+    }
+
+    private void Ensure(int count)
+    {
+        if (_end - _pos >= count)
+        {
+            return;
+        }
+
+        var left = _end - _pos;
+        if (count > _buf.Length)
+        {
+            var bigger = new byte[Math.Max(count, _buf.Length * 2)];
+            Buffer.BlockCopy(_buf, _pos, bigger, 0, left);
+            _buf = bigger;
+        }
+        else
+        {
+            Buffer.BlockCopy(_buf, _pos, _buf, 0, left);
+        }
+
+        _pos = 0;
+        _end = left;
+        while (_end < count)
+        {
+            var read = stream.Read(_buf, _end, _buf.Length - _end);
+            if (read == 0)
+            {
+                throw new EndOfStreamException("COPY 数据流提前结束");
+            }
+
+            _end += read;
+        }
+    }
+}
