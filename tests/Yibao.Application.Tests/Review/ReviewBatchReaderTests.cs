@@ -48,7 +48,7 @@ public sealed class ReviewBatchReaderTests
             {
                 var enc = k % 10 == 0 ? e1 : e2;
                 // cnt 1.0005 → 1000.5 thousandths: the half is rounded away from zero on both sides.
-                var cnt = k % 7 == 0 ? 1.0005m : 1m + k % 3 * 0.3333m;
+                var cnt = k % 7 == 0 ? 1.0005m : k == 23 ? -1.0005m : 1m + k % 3 * 0.3333m; // and a negative (refund) line
                 var pric = 0.0001m + k * 1.2345m;
                 lines.Add(new FeeDetail
                 {
@@ -73,6 +73,7 @@ public sealed class ReviewBatchReaderTests
         });
         expected.Count.ShouldBe(599);
         expected.Count(x => x.QtyMilli % 1000 == 1).ShouldBeGreaterThan(0);
+        expected.Single(x => x.QtyMilli < 0).QtyMilli.ShouldBe(-1001);
 
         // One stream, then (PostgreSQL) four streams over the table's blocks, outside any transaction.
         foreach (var streams in new[] { 1, 4 })
