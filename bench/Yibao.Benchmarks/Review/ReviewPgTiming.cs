@@ -119,8 +119,9 @@ public static class ReviewPgTiming
         var pgCpu = new PgCpu(connection);
         Console.WriteLine(string.Create(Inv, $"负载均值（开始）：{LoadAverage()}；PostgreSQL CPU 计量：{(pgCpu.Available ? "postmaster 及其子进程（/proc）" : "不可用（服务器不在本机）")}"));
 
-        // 1. All enabled 事后 rules: read + evaluate with the CPU split, then the whole `review run` (read, evaluate, store).
-        var allEval = await TimeEvaluateAsync(sp, pgCpu, from, to, enabled, streams, "全部规则（读取 + 计算）");
+        // 1. All enabled 事后 rules: read + evaluate with the CPU split (and the flag write alone, rolled back), then the whole
+        // `review run` (read, evaluate, store).
+        var allEval = await TimeEvaluateAsync(sp, pgCpu, from, to, enabled, streams, "全部规则（读取 + 计算）", timeWrite: true);
         var all = await TimeRunAsync(sp, pgCpu, from, to, null, streams, "全部规则（review run 全程，含写入疑点与扣款凭证）");
 
         // 2. The SQL-expressible subset: the engine (read + evaluate) against the same rules as SQL in PostgreSQL; both return flags
@@ -187,7 +188,8 @@ public static class ReviewPgTiming
         Dictionary<string, (long Count, decimal Amount)> ByRule);
 
     /// <summary>The evaluation path of ReviewEvaluator (engine built first, then read, then evaluate), timed phase by phase.</summary>
-    private static async Task<EvalTiming> TimeEvaluateAsync(IServiceProvider sp, PgCpu pgCpu, DateOnly from, DateOnly to, List<ReviewRule> rules, int streams, string label)
+    private static async Task<EvalTiming> TimeEvaluateAsync(IServiceProvider sp, PgCpu pgCpu, DateOnly from, DateOnly to, List<ReviewRule> rules, int streams, string label,
+        bool timeWrite = false)
     {
         await using var scope = sp.CreateAsyncScope();
         var reader = scope.ServiceProvider.GetRequiredService<IReviewBatchReader>();
@@ -219,6 +221,35 @@ public static class ReviewPgTiming
             $"墙钟 {total:0.000} 秒（读取 {read:0.000}，计算 {total - read:0.000}）；本进程 CPU 读取 {t.ReadCpu:0.000} 秒、计算 {t.EvalCpu:0.000} 秒；" +
             $"PostgreSQL CPU（读取）{Fmt(t.PgCpu)} 秒；读取分配 {(alloc1 - alloc0) / 1048576.0:N0} MB（{(double)(alloc1 - alloc0) / Math.Max(1, lines):0.0} 字节/条）；" +
             $"计算 {lines / Math.Max(1e-9, t.EvalCpu):N0} 条/CPU 秒，读取 {lines / Math.Max(1e-9, t.ReadCpu + (t.PgCpu ?? 0)):N0} 条/CPU 秒（两边合计）"));
+        if (timeWrite)
+        {
+            // The store step of RunReviewHandler for these flags (疑点记录 + binary COPY), in a transaction that is rolled back.
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var writer = scope.ServiceProvider.GetRequiredService<IReviewFlagWriter>();
+            var ev = new ReviewEvaluation(data, rules, flags, read, total - read);
+            for (var round = 1; round <= 2; round++)
+            {
+                await using var tx = await db.Database.BeginTransactionAsync();
+                var run = new ReviewRun { FromDate = from, ToDate = to, RuleCodes = "bench", RuleCount = rules.Count, StartedAt = DateTime.UtcNow, StartedBy = "bench" };
+                db.ReviewRuns.Add(run);
+                await db.SaveChangesAsync();
+                var w0 = Stopwatch.StartNew();
+                var c0 = Process.GetCurrentProcess().TotalProcessorTime;
+                var p0 = pgCpu.Seconds();
+                var records = RunReviewHandler.ToRecords(run.Id, ev);
+                var c1 = Process.GetCurrentProcess().TotalProcessorTime;
+                await writer.WriteAsync(records);
+                var c2 = Process.GetCurrentProcess().TotalProcessorTime;
+                var p1 = pgCpu.Seconds();
+                var wall = w0.Elapsed.TotalSeconds;
+                await tx.RollbackAsync();
+                db.ChangeTracker.Clear();
+                Console.WriteLine(string.Create(Inv,
+                    $"写入疑点（第 {round} 次，事务回滚）：{records.Count:N0} 个；墙钟 {wall:0.000} 秒；本进程 CPU 生成记录 {(c1 - c0).TotalSeconds:0.000} 秒、COPY 写入 {(c2 - c1).TotalSeconds:0.000} 秒" +
+                    $"（{(c2 - c0).TotalSeconds * 1e6 / Math.Max(1, records.Count):0.0} 微秒/个）；PostgreSQL CPU {Fmt(p1 - p0)} 秒"));
+            }
+        }
+
         return t;
     }
 
