@@ -451,3 +451,133 @@ internal sealed class PgCopyReader(Stream stream)
         }
     }
 }
+
+/// <summary>
+/// Writes PostgreSQL's binary COPY format (header, rows of length-prefixed big-endian fields, trailer -1) to a raw copy stream
+/// through a reusable buffer: text as UTF-8, date as days since 2000-01-01, timestamptz as microseconds since 2000-01-01 UTC,
+/// numeric in its base-10000 wire form.
+/// </summary>
+internal sealed class PgCopyWriter
+{
+    private static readonly int Epoch2000 = new DateOnly(2000, 1, 1).DayNumber;
+    private static readonly long EpochTicks = new DateTime(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc).Ticks;
+
+    private readonly Stream _stream;
+    private byte[] _buf = new byte[1 << 16];
+    private int _pos;
+
+    public PgCopyWriter(Stream stream)
+    {
+        _stream = stream;
+        ReadOnlySpan<byte> header = [(byte)'P', (byte)'G', (byte)'C', (byte)'O', (byte)'P', (byte)'Y', 0x0A, 0xFF, 0x0D, 0x0A, 0x00, 0, 0, 0, 0, 0, 0, 0, 0];
+        header.CopyTo(_buf);
+        _pos = header.Length;
+    }
+
+    public void StartRow(int fields)
+    {
+        Room(2);
+        BinaryPrimitives.WriteInt16BigEndian(_buf.AsSpan(_pos), checked((short)fields));
+        _pos += 2;
+    }
+
+    public void Null()
+    {
+        Room(4);
+        BinaryPrimitives.WriteInt32BigEndian(_buf.AsSpan(_pos), -1);
+        _pos += 4;
+    }
+
+    public void Int4(int value)
+    {
+        Room(8);
+        BinaryPrimitives.WriteInt32BigEndian(_buf.AsSpan(_pos), 4);
+        BinaryPrimitives.WriteInt32BigEndian(_buf.AsSpan(_pos + 4), value);
+        _pos += 8;
+    }
+
+    public void Int8(long value)
+    {
+        Room(12);
+        BinaryPrimitives.WriteInt32BigEndian(_buf.AsSpan(_pos), 8);
+        BinaryPrimitives.WriteInt64BigEndian(_buf.AsSpan(_pos + 4), value);
+        _pos += 12;
+    }
+
+    public void Date(DateOnly value) => Int4(value.DayNumber - Epoch2000);
+
+    public void TimestampTz(DateTime utc) => Int8((utc.Ticks - EpochTicks) / 10);
+
+    /// <summary>Text, or NULL for null.</summary>
+    public void Text(string? value)
+    {
+        if (value is null)
+        {
+            Null();
+            return;
+        }
+
+        var max = Encoding.UTF8.GetMaxByteCount(value.Length);
+        Room(4 + max);
+        var length = Encoding.UTF8.GetBytes(value, _buf.AsSpan(_pos + 4));
+        BinaryPrimitives.WriteInt32BigEndian(_buf.AsSpan(_pos), length);
+        _pos += 4 + length;
+    }
+
+    /// <summary>A money amount (rounded to 分) as numeric with two decimals.</summary>
+    public void Numeric(decimal amount)
+    {
+        var fen = (long)decimal.Round(amount * 100m, MidpointRounding.AwayFromZero);
+        var negative = fen < 0;
+        var u = negative ? -fen : fen;
+        Span<short> groups = stackalloc short[8];
+        var n = 0;
+        for (var x = u / 100; x > 0; x /= 10000)
+        {
+            groups[n++] = (short)(x % 10000);
+        }
+
+        // groups holds the integer part least significant first; digits on the wire: most significant first, then the 分 group.
+        var digits = n + 1;
+        Room(4 + 8 + 2 * digits);
+        var span = _buf.AsSpan(_pos);
+        BinaryPrimitives.WriteInt32BigEndian(span, 8 + 2 * digits);
+        BinaryPrimitives.WriteInt16BigEndian(span[4..], (short)digits);
+        BinaryPrimitives.WriteInt16BigEndian(span[6..], (short)(n - 1)); // weight: -1 when there is no integer part
+        BinaryPrimitives.WriteUInt16BigEndian(span[8..], negative ? (ushort)0x4000 : (ushort)0);
+        BinaryPrimitives.WriteInt16BigEndian(span[10..], 2);
+        for (var i = 0; i < n; i++)
+        {
+            BinaryPrimitives.WriteInt16BigEndian(span[(12 + 2 * i)..], groups[n - 1 - i]);
+        }
+
+        BinaryPrimitives.WriteInt16BigEndian(span[(12 + 2 * n)..], (short)(u % 100 * 100));
+        _pos += 12 + 2 * digits;
+    }
+
+    /// <summary>Writes the trailer and what is buffered, then ends the COPY (disposing the stream sends CopyDone).</summary>
+    public async Task CompleteAsync(CancellationToken ct)
+    {
+        Room(2);
+        BinaryPrimitives.WriteInt16BigEndian(_buf.AsSpan(_pos), -1);
+        _pos += 2;
+        await _stream.WriteAsync(_buf.AsMemory(0, _pos), ct);
+        _pos = 0;
+        await _stream.DisposeAsync();
+    }
+
+    private void Room(int count)
+    {
+        if (_buf.Length - _pos >= count)
+        {
+            return;
+        }
+
+        _stream.Write(_buf, 0, _pos);
+        _pos = 0;
+        if (count > _buf.Length)
+        {
+            _buf = new byte[count];
+        }
+    }
+}

@@ -138,4 +138,45 @@ public sealed class ReviewBatchReaderTests
         ev.Data.Batch.LineItemCodeOf(flag.Lines.Single()).ShouldBe(Amoxicillin);
         flag.Reason.ShouldStartWith(Amoxicillin);
     }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Flag_writer_stores_every_column_as_given_money_text_dates_and_nulls(string provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider, TestDatabase.SampleReferenceFiles);
+        var s = await SeedAsync(db);
+        var decidedAt = new DateTime(2026, 3, 5, 8, 9, 10, 123, DateTimeKind.Utc).AddTicks(4560);
+        decimal[] amounts = [0m, 0.05m, 1m, 10000m, 12345678.9m, 99999999.99m, 0.5m];
+        var written = await db.InScopeAsync(async sp =>
+        {
+            var ctx = sp.GetRequiredService<AppDbContext>();
+            await using var tx = await ctx.Database.BeginTransactionAsync(TestContext.Current.CancellationToken);
+            var run = new ReviewRun { FromDate = new DateOnly(2025, 1, 1), ToDate = new DateOnly(2025, 12, 31), RuleCodes = "T", RuleCount = 1, StartedAt = decidedAt, StartedBy = "tester" };
+            ctx.ReviewRuns.Add(run);
+            await ctx.SaveChangesAsync(TestContext.Current.CancellationToken);
+            var records = amounts.Select((a, i) => new ReviewFlagRecord
+            {
+                RunId = run.Id, RuleCode = "T-" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), RuleName = "限定性别（测试）“引号”", RuleType = ReviewRuleType.GenderLimit,
+                Result = i % 2 == 0 ? ReviewResultType.Definite : ReviewResultType.Suspicious, InstitutionId = s.A.InstitutionId, PersonId = s.PersonId, EncounterId = 1000 + i,
+                Insutype = "390", FeeDate = new DateOnly(1999, 12, 31).AddDays(i * 400), LineIds = "1,2," + i.ToString(System.Globalization.CultureInfo.InvariantCulture), LineCount = 3, Amount = a,
+                Parameter = "gender=1", Reason = "参保人性别为女\t制表符", Status = i % 2 == 0 ? ReviewFlagStatus.Accepted : ReviewFlagStatus.Pending,
+                DecisionReason = i % 2 == 0 ? "明确违规，自动扣款" : null, DecidedBy = i % 2 == 0 ? "tester" : null, DecidedAt = i % 2 == 0 ? decidedAt : null,
+            }).ToList();
+            await sp.GetRequiredService<IReviewFlagWriter>().WriteAsync(records, TestContext.Current.CancellationToken);
+            await tx.CommitAsync(TestContext.Current.CancellationToken);
+            return records;
+        });
+
+        var stored = await db.InScopeAsync(sp => sp.GetRequiredService<AppDbContext>().ReviewFlags.AsNoTracking().OrderBy(f => f.RuleCode).ToListAsync(TestContext.Current.CancellationToken));
+        stored.Count.ShouldBe(amounts.Length);
+        for (var i = 0; i < amounts.Length; i++)
+        {
+            var (a, b) = (written[i], stored[i]);
+            (b.RunId, b.RuleCode, b.RuleName, b.RuleType, b.Result, b.InstitutionId, b.PersonId, b.EncounterId, b.Insutype, b.FeeDate, b.LineIds, b.LineCount)
+                .ShouldBe((a.RunId, a.RuleCode, a.RuleName, a.RuleType, a.Result, a.InstitutionId, a.PersonId, a.EncounterId, a.Insutype, a.FeeDate, a.LineIds, a.LineCount));
+            b.Amount.ShouldBe(amounts[i]);
+            (b.Parameter, b.Reason, b.Status, b.DecisionReason, b.DecidedBy, b.JournalEntryId).ShouldBe((a.Parameter, a.Reason, a.Status, a.DecisionReason, a.DecidedBy, a.JournalEntryId));
+            b.DecidedAt.ShouldBe(a.DecidedAt is null ? null : decidedAt.AddTicks(-(decidedAt.Ticks % 10))); // microseconds on PostgreSQL
+        }
+    }
 }
