@@ -49,6 +49,7 @@ internal static class PgReviewLines
             "coalesce(e.dscg_maindiag_code, e.dise_codg, '')::text " +
             "FROM medical_encounters e JOIN institutions i ON i.id = e.institution_id WHERE " + filter + ") TO STDOUT (FORMAT BINARY)", ct))
         {
+            Patient(raw);
             var r = new PgCopyReader(raw);
             while (r.NextRow())
             {
@@ -171,6 +172,7 @@ internal static class PgReviewLines
             var chars = new char[64];
             await using (var raw = await conn.BeginRawBinaryCopyAsync(sql, ct))
             {
+                Patient(raw);
                 var r = new PgCopyReader(raw);
                 long lastEncounter = -1;
                 var index = -1;
@@ -232,6 +234,28 @@ internal static class PgReviewLines
         // On failure the pool's session reset restores the setting.
         await using var cleanup = new NpgsqlCommand("RESET work_mem", conn);
         await cleanup.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>
+    /// A year of a county is minutes of server work under load, not the connection's 30-second command timeout (a 742 000-flag
+    /// COPY timed out at 30 s on the loaded test machine).
+    /// </summary>
+    internal static void Patient(Stream copy)
+    {
+        if (!copy.CanTimeout)
+        {
+            return;
+        }
+
+        try
+        {
+            copy.ReadTimeout = 3_600_000;
+            copy.WriteTimeout = 3_600_000;
+        }
+        catch (Exception e) when (e is NotSupportedException or InvalidOperationException)
+        {
+            // A direction without a timeout keeps the connection's.
+        }
     }
 
     /// <summary>One string (or value made from it) per distinct UTF-8 text, looked up without allocating.</summary>
