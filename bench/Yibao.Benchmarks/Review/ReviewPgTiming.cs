@@ -11,6 +11,7 @@ using Yibao.Domain.Catalogs;
 using Yibao.Domain.Review;
 using Yibao.Infrastructure;
 using Yibao.Infrastructure.Persistence;
+using Yibao.Infrastructure.Review;
 
 namespace Yibao.Benchmarks.Review;
 
@@ -39,6 +40,7 @@ public static class ReviewPgTiming
     public static async Task<int> RunAsync(string[] args)
     {
         var lines = 2_000_000;
+        var streams = 2;
         string? existing = null;
         var from = new DateOnly(2025, 1, 1);
         var to = new DateOnly(2025, 12, 31);
@@ -50,6 +52,7 @@ public static class ReviewPgTiming
                 case "--db": existing = args[i + 1]; break;
                 case "--from": from = DateOnly.ParseExact(args[i + 1], "yyyy-MM-dd", Inv); break;
                 case "--to": to = DateOnly.ParseExact(args[i + 1], "yyyy-MM-dd", Inv); break;
+                case "--streams": streams = int.Parse(args[i + 1], Inv); break;
                 default: break;
             }
         }
@@ -113,37 +116,153 @@ public static class ReviewPgTiming
         var subset = enabled.Where(r => SqlTypes.Contains(r.Type)).ToList();
         Console.WriteLine($"规则：启用的事后规则 {enabled.Count} 条；可用 SQL 表达的子集 {subset.Count} 条（{string.Join("、", SqlTypes.Select(t => t.ChineseName()))}）");
 
-        var all = await TimeRunAsync(sp, from, to, null, "全部规则（review run）");
-        var engineSubset = await TimeRunAsync(sp, from, to, subset.Select(r => r.Id).ToList(), "SQL 子集（review run）");
+        var pgCpu = new PgCpu(connection);
+        Console.WriteLine(string.Create(Inv, $"负载均值（开始）：{LoadAverage()}；PostgreSQL CPU 计量：{(pgCpu.Available ? "postmaster 及其子进程（/proc）" : "不可用（服务器不在本机）")}"));
 
-        // The same subset as SQL, executed by PostgreSQL (one statement per rule; results summed).
+        // 1. All enabled 事后 rules: read + evaluate with the CPU split (and the flag write alone, rolled back), then the whole
+        // `review run` (read, evaluate, store).
+        var allEval = await TimeEvaluateAsync(sp, pgCpu, from, to, enabled, streams, "全部规则（读取 + 计算）", timeWrite: true);
+        var all = await TimeRunAsync(sp, pgCpu, from, to, null, streams, "全部规则（review run 全程，含写入疑点与扣款凭证）");
+
+        // 2. The SQL-expressible subset: the engine (read + evaluate) against the same rules as SQL in PostgreSQL; both return flags
+        // with their lines and amounts to this process and nothing is stored.
+        var engine = await TimeEvaluateAsync(sp, pgCpu, from, to, subset, streams, "SQL 子集走引擎（读取 + 计算）");
         await using var conn = new NpgsqlConnection(connection);
         await conn.OpenAsync();
+        var sqlCpu = pgCpu.Seconds();
+        var appCpu = Process.GetCurrentProcess().TotalProcessorTime;
         var sqlWatch = Stopwatch.StartNew();
-        long sqlFlags = 0;
+        long sqlFlags = 0, sqlLines = 0;
         decimal sqlAmount = 0;
+        var mismatches = new List<string>();
         foreach (var rule in subset)
         {
             var (sql, parameters) = Sql(rule, from, to);
             await using var cmd = new NpgsqlCommand(sql, conn) { CommandTimeout = 3600 };
             cmd.Parameters.AddRange(parameters);
             await using var reader = await cmd.ExecuteReaderAsync();
-            await reader.ReadAsync();
-            sqlFlags += reader.GetInt64(0);
-            sqlAmount += reader.IsDBNull(1) ? 0 : reader.GetDecimal(1);
+            long n = 0;
+            decimal amount = 0;
+            while (await reader.ReadAsync())
+            {
+                n++;
+                sqlLines += reader.GetFieldType(0) == typeof(long) ? 1 : reader.GetFieldValue<long[]>(0).Length;
+                amount += reader.GetDecimal(1);
+            }
+
+            sqlFlags += n;
+            sqlAmount += amount;
+            var (en, ea) = engine.ByRule.TryGetValue(rule.Id, out var x) ? x : (0, 0m);
+            if (en != n || Math.Abs(ea - amount) > 0.01m * n)
+            {
+                mismatches.Add(string.Create(Inv, $"{rule.Id}：引擎 {en} 个 {ea:0.00} 元，SQL {n} 个 {amount:0.00} 元"));
+            }
         }
 
         var sqlSeconds = sqlWatch.Elapsed.TotalSeconds;
-        Console.WriteLine(string.Create(Inv, $"SQL 子集（PostgreSQL 执行）：{subset.Count} 条语句，疑点（行/组）{sqlFlags:N0} 个，金额 {sqlAmount:0.00} 元，用时 {sqlSeconds:0.000} 秒"));
+        var sqlApp = (Process.GetCurrentProcess().TotalProcessorTime - appCpu).TotalSeconds;
+        var sqlPg = pgCpu.Seconds() - sqlCpu;
         Console.WriteLine(string.Create(Inv,
-            $"比值：SQL 子集用时 / 引擎 review run 子集用时 = {sqlSeconds / engineSubset.TotalSeconds:0.00}（引擎含读取、计算、写入疑点）；SQL 子集 / 引擎子集规则计算 = {sqlSeconds / Math.Max(1e-9, engineSubset.EvaluateSeconds):0.0}"));
-        Console.WriteLine(string.Create(Inv, $"全部规则 {all.RuleCount} 条一年：{all.LineCount:N0} 条明细 {all.TotalSeconds:0.000} 秒（{all.LineCount / all.TotalSeconds:N0} 条/秒）"));
+            $"SQL 子集（PostgreSQL 执行，逐条返回疑点）：{subset.Count} 条语句，疑点 {sqlFlags:N0} 个（涉及明细 {sqlLines:N0} 条），金额 {sqlAmount:0.00} 元；墙钟 {sqlSeconds:0.000} 秒；" +
+            $"PostgreSQL CPU {Fmt(sqlPg)} 秒，本进程 CPU {sqlApp:0.000} 秒"));
+        Console.WriteLine(mismatches.Count == 0
+            ? string.Create(Inv, $"一致性：{subset.Count} 条规则逐条比较，引擎与 SQL 的疑点数相同、金额相同（每个疑点容差 0.01 元：逐行与按组四舍五入）")
+            : "一致性：不一致 —— " + string.Join("；", mismatches));
+        var engineCpu = engine.AppCpu + (engine.PgCpu ?? 0);
+        var cpuRatio = sqlPg is { } sqlPgSeconds && engine.PgCpu is not null ? ((sqlPgSeconds + sqlApp) / engineCpu).ToString("0.00", Inv) : "—";
+        Console.WriteLine(string.Create(Inv,
+            $"比值（SQL 基线 / 引擎，同一子集、同一输出）：墙钟 {sqlSeconds / engine.Seconds:0.00}；CPU {cpuRatio}（引擎 = 本进程 {engine.AppCpu:0.000} + PostgreSQL 读取 {Fmt(engine.PgCpu)}；" +
+            $"SQL = PostgreSQL {Fmt(sqlPg)} + 本进程 {sqlApp:0.000}）"));
+        Console.WriteLine(string.Create(Inv,
+            $"全部规则 {all.RuleCount} 条：{all.LineCount:N0} 条明细，review run 墙钟 {all.TotalSeconds:0.000} 秒；规则计算 {allEval.EvalCpu:0.000} CPU 秒 = {all.LineCount / Math.Max(1e-9, allEval.EvalCpu):N0} 条/CPU 秒（单线程）；" +
+            $"读取 本进程 {allEval.ReadCpu:0.000} CPU 秒 + PostgreSQL {Fmt(allEval.PgCpu)} CPU 秒"));
+        Console.WriteLine(string.Create(Inv, $"负载均值（结束）：{LoadAverage()}"));
         return 0;
     }
 
-    private static async Task<ReviewRun> TimeRunAsync(IServiceProvider sp, DateOnly from, DateOnly to, IReadOnlyList<string>? codes, string label)
+    private static string Fmt(double? seconds) => seconds is { } s ? s.ToString("0.000", Inv) : "—";
+
+    private static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "—";
+
+    private sealed record EvalTiming(double Seconds, double ReadSeconds, double ReadCpu, double EvalCpu, double AppCpu, double? PgCpu, int Lines, int Flags,
+        Dictionary<string, (long Count, decimal Amount)> ByRule);
+
+    /// <summary>The evaluation path of ReviewEvaluator (engine built first, then read, then evaluate), timed phase by phase.</summary>
+    private static async Task<EvalTiming> TimeEvaluateAsync(IServiceProvider sp, PgCpu pgCpu, DateOnly from, DateOnly to, List<ReviewRule> rules, int streams, string label,
+        bool timeWrite = false)
     {
         await using var scope = sp.CreateAsyncScope();
+        var reader = scope.ServiceProvider.GetRequiredService<IReviewBatchReader>();
+        if (reader is ReviewBatchReader concrete)
+        {
+            concrete.Streams = streams;
+        }
+
+        GC.Collect();
+        var pg0 = pgCpu.Seconds();
+        var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
+        var alloc0 = GC.GetTotalAllocatedBytes(true);
+        var watch = Stopwatch.StartNew();
+        var items = new CodeTable();
+        var engine = new ReviewEngine(rules, items);
+        var data = await reader.ReadAsync(from, to, items);
+        var read = watch.Elapsed.TotalSeconds;
+        var cpu1 = Process.GetCurrentProcess().TotalProcessorTime;
+        var pg1 = pgCpu.Seconds();
+        var alloc1 = GC.GetTotalAllocatedBytes(true);
+        var flags = engine.Evaluate(data.Batch);
+        var total = watch.Elapsed.TotalSeconds;
+        var cpu2 = Process.GetCurrentProcess().TotalProcessorTime;
+        var byRule = flags.GroupBy(f => f.RuleId).ToDictionary(g => g.Key, g => ((long)g.Count(), g.Sum(f => f.Amount)), StringComparer.Ordinal);
+        var lines = data.Batch.LineCount;
+        var t = new EvalTiming(total, read, (cpu1 - cpu0).TotalSeconds, (cpu2 - cpu1).TotalSeconds, (cpu2 - cpu0).TotalSeconds, pg1 - pg0, lines, flags.Count, byRule);
+        Console.WriteLine(string.Create(Inv,
+            $"{label}：规则 {rules.Count} 条，明细 {lines:N0} 条（{streams} 路 COPY），疑点 {flags.Count:N0} 个，金额 {flags.Sum(f => f.Amount):0.00} 元；" +
+            $"墙钟 {total:0.000} 秒（读取 {read:0.000}，计算 {total - read:0.000}）；本进程 CPU 读取 {t.ReadCpu:0.000} 秒、计算 {t.EvalCpu:0.000} 秒；" +
+            $"PostgreSQL CPU（读取）{Fmt(t.PgCpu)} 秒；读取分配 {(alloc1 - alloc0) / 1048576.0:N0} MB（{(double)(alloc1 - alloc0) / Math.Max(1, lines):0.0} 字节/条）；" +
+            $"计算 {lines / Math.Max(1e-9, t.EvalCpu):N0} 条/CPU 秒，读取 {lines / Math.Max(1e-9, t.ReadCpu + (t.PgCpu ?? 0)):N0} 条/CPU 秒（两边合计）"));
+        if (timeWrite)
+        {
+            // The store step of RunReviewHandler for these flags (疑点记录 + binary COPY), in a transaction that is rolled back.
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var writer = scope.ServiceProvider.GetRequiredService<IReviewFlagWriter>();
+            var ev = new ReviewEvaluation(data, rules, flags, read, total - read);
+            for (var round = 1; round <= 2; round++)
+            {
+                await using var tx = await db.Database.BeginTransactionAsync();
+                var run = new ReviewRun { FromDate = from, ToDate = to, RuleCodes = "bench", RuleCount = rules.Count, StartedAt = DateTime.UtcNow, StartedBy = "bench" };
+                db.ReviewRuns.Add(run);
+                await db.SaveChangesAsync();
+                var w0 = Stopwatch.StartNew();
+                var c0 = Process.GetCurrentProcess().TotalProcessorTime;
+                var p0 = pgCpu.Seconds();
+                var records = RunReviewHandler.ToRecords(run.Id, ev);
+                var c1 = Process.GetCurrentProcess().TotalProcessorTime;
+                await writer.WriteAsync(records);
+                var c2 = Process.GetCurrentProcess().TotalProcessorTime;
+                var p1 = pgCpu.Seconds();
+                var wall = w0.Elapsed.TotalSeconds;
+                await tx.RollbackAsync();
+                db.ChangeTracker.Clear();
+                Console.WriteLine(string.Create(Inv,
+                    $"写入疑点（第 {round} 次，事务回滚）：{records.Count:N0} 个；墙钟 {wall:0.000} 秒；本进程 CPU 生成记录 {(c1 - c0).TotalSeconds:0.000} 秒、COPY 写入 {(c2 - c1).TotalSeconds:0.000} 秒" +
+                    $"（{(c2 - c0).TotalSeconds * 1e6 / Math.Max(1, records.Count):0.0} 微秒/个）；PostgreSQL CPU {Fmt(p1 - p0)} 秒"));
+            }
+        }
+
+        return t;
+    }
+
+    private static async Task<ReviewRun> TimeRunAsync(IServiceProvider sp, PgCpu pgCpu, DateOnly from, DateOnly to, IReadOnlyList<string>? codes, int streams, string label)
+    {
+        await using var scope = sp.CreateAsyncScope();
+        if (scope.ServiceProvider.GetRequiredService<IReviewBatchReader>() is ReviewBatchReader concrete)
+        {
+            concrete.Streams = streams;
+        }
+
+        GC.Collect();
+        var pg0 = pgCpu.Seconds();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var watch = Stopwatch.StartNew();
         var r = await scope.ServiceProvider.GetRequiredService<RunReviewHandler>().HandleAsync(new RunReview(from, to, codes));
@@ -154,13 +273,79 @@ public static class ReviewPgTiming
 
         var s = r.Value!;
         var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
+        var pg = pgCpu.Seconds() - pg0;
         Console.WriteLine(string.Create(Inv,
-            $"{label}：规则 {s.RuleCount} 条，明细 {s.LineCount:N0} 条，疑点 {s.FlagCount:N0} 个，金额 {s.FlagAmount:0.00} 元；用时 {watch.Elapsed.TotalSeconds:0.000} 秒（读取 {s.ReadSeconds:0.000}，计算 {s.EvaluateSeconds:0.000}），" +
-            $"进程 CPU {cpuSeconds:0.000} 秒；{s.LineCount / watch.Elapsed.TotalSeconds:N0} 条/秒，计算 {s.LineCount / Math.Max(1e-9, s.EvaluateSeconds):N0} 条/秒"));
+            $"{label}：规则 {s.RuleCount} 条，明细 {s.LineCount:N0} 条，疑点 {s.FlagCount:N0} 个，金额 {s.FlagAmount:0.00} 元；墙钟 {watch.Elapsed.TotalSeconds:0.000} 秒（读取 {s.ReadSeconds:0.000}，" +
+            $"计算 {s.EvaluateSeconds:0.000}，写入 {s.TotalSeconds - s.ReadSeconds - s.EvaluateSeconds:0.000}）；本进程 CPU {cpuSeconds:0.000} 秒，PostgreSQL CPU {Fmt(pg)} 秒"));
         return s;
     }
 
-    /// <summary>One rule as SQL: a count of flags (lines or groups) and their amount, with the rule's effective dates and scope.</summary>
+    /// <summary>
+    /// CPU seconds used by the PostgreSQL server of a connection when it runs on this machine: the postmaster's own and its
+    /// reaped children's (cutime/cstime) plus its live children's (backends, background workers), from /proc.
+    /// </summary>
+    private sealed class PgCpu
+    {
+        private readonly int _postmaster;
+
+        public PgCpu(string connection)
+        {
+            try
+            {
+                using var c = new NpgsqlConnection(connection);
+                c.Open();
+                using var cmd = new NpgsqlCommand("SHOW data_directory", c);
+                var dir = (string)cmd.ExecuteScalar()!;
+                var pidFile = Path.Combine(dir, "postmaster.pid");
+                _postmaster = File.Exists(pidFile) ? int.Parse(File.ReadLines(pidFile).First(), Inv) : 0;
+            }
+            catch (Exception e) when (e is NpgsqlException or IOException or UnauthorizedAccessException or FormatException)
+            {
+                _postmaster = 0;
+            }
+        }
+
+        public bool Available => _postmaster > 0 && File.Exists($"/proc/{_postmaster}/stat");
+
+        public double? Seconds()
+        {
+            if (!Available)
+            {
+                return null;
+            }
+
+            var ticks = Fields(_postmaster) is { } pm ? pm[11] + pm[12] + pm[13] + pm[14] : 0;
+            foreach (var d in Directory.EnumerateDirectories("/proc"))
+            {
+                if (int.TryParse(Path.GetFileName(d), NumberStyles.None, Inv, out var pid) && pid != _postmaster && Fields(pid) is { } f && f[1] == _postmaster)
+                {
+                    ticks += f[11] + f[12];
+                }
+            }
+
+            return ticks / 100.0; // USER_HZ
+        }
+
+        /// <summary>Fields of /proc/pid/stat after the command name: [1] ppid, [11] utime, [12] stime, [13] cutime, [14] cstime.</summary>
+        private static long[]? Fields(int pid)
+        {
+            try
+            {
+                var text = File.ReadAllText($"/proc/{pid}/stat");
+                var rest = text[(text.LastIndexOf(')') + 2)..].Split(' ');
+                return [.. rest.Take(15).Select(x => long.TryParse(x, NumberStyles.AllowLeadingSign, Inv, out var v) ? v : 0)];
+            }
+            catch (IOException)
+            {
+                return null;
+            }
+        }
+    }
+
+    /// <summary>
+    /// One rule as SQL returning its flags — one row per flag (the flagged line, or the lines of a flagged group) with the amount —
+    /// with the rule's effective dates and scope: the same output the engine produces, so the two sides do the same work.
+    /// </summary>
     public static (string Sql, NpgsqlParameter[] Parameters) Sql(ReviewRule r, DateOnly from, DateOnly to)
     {
         ArgumentNullException.ThrowIfNull(r);
@@ -202,38 +387,38 @@ public static class ReviewPgTiming
         {
             case ReviewRuleType.GenderLimit:
                 ps.Add(new("gender", NpgsqlDbType.Integer) { Value = p.Gender ?? 0 });
-                sql = "SELECT count(*), sum(f.det_item_fee_sumamt)" + From + where + " AND p.gender <> @gender";
+                sql = "SELECT f.id, f.det_item_fee_sumamt" + From + where + " AND p.gender <> @gender";
                 break;
             case ReviewRuleType.AgeLimit:
                 ps.Add(new("min_age", NpgsqlDbType.Integer) { Value = p.MinAge ?? 0 });
                 ps.Add(new("max_age", NpgsqlDbType.Integer) { Value = p.MaxAge ?? 999 });
-                sql = "SELECT count(*), sum(f.det_item_fee_sumamt)" + From + where +
+                sql = "SELECT f.id, f.det_item_fee_sumamt" + From + where +
                       " AND (date_part('year', age(e.begin_date, p.birth_date)) < @min_age OR date_part('year', age(e.begin_date, p.birth_date)) > @max_age)";
                 break;
             case ReviewRuleType.Indication:
                 ps.Add(new("prefixes", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = p.Diagnoses.Select(d => d + "%").ToArray() });
-                sql = "SELECT count(*), sum(f.det_item_fee_sumamt)" + From + where +
+                sql = "SELECT f.id, f.det_item_fee_sumamt" + From + where +
                       " AND NOT EXISTS (SELECT 1 FROM unnest(string_to_array(coalesce(e.dscg_maindiag_code, e.dise_codg, ''), ';')) d WHERE trim(d) LIKE ANY(@prefixes))";
                 break;
             case ReviewRuleType.InstitutionLevelLimit:
                 ps.Add(new("min_level", NpgsqlDbType.Integer) { Value = p.MinLevel ?? 0 });
-                sql = "SELECT count(*), sum(f.det_item_fee_sumamt)" + From + where + " AND i.level < @min_level";
+                sql = "SELECT f.id, f.det_item_fee_sumamt" + From + where + " AND i.level < @min_level";
                 break;
             case ReviewRuleType.VisitTypeLimit:
                 ps.Add(new("visits", NpgsqlDbType.Array | NpgsqlDbType.Integer) { Value = p.VisitTypes.Select(v => (int)v).ToArray() });
-                sql = "SELECT count(*), sum(f.det_item_fee_sumamt)" + From + where + " AND NOT (e.med_type = ANY(@visits))";
+                sql = "SELECT f.id, f.det_item_fee_sumamt" + From + where + " AND NOT (e.med_type = ANY(@visits))";
                 break;
             case ReviewRuleType.PriceCap:
                 ps.Add(new("max_price", NpgsqlDbType.Numeric) { Value = p.MaxPrice ?? 0m });
-                sql = "SELECT count(*), sum(round((f.pric - @max_price) * f.cnt, 2))" + From + where + " AND f.pric > @max_price";
+                sql = "SELECT f.id, least(f.det_item_fee_sumamt, round((f.pric - @max_price) * f.cnt, 2))" + From + where + " AND f.pric > @max_price";
                 break;
             case ReviewRuleType.QuantityPerDay:
                 ps.Add(new("max_qty", NpgsqlDbType.Numeric) { Value = p.MaxQuantity ?? 0m });
-                sql = "SELECT count(*), sum(amount * (qty - @max_qty) / qty) FROM (SELECT e.person_id, f.fee_ocur_date, sum(f.cnt) qty, sum(f.det_item_fee_sumamt) amount" +
+                sql = "SELECT ids, round(amount * (qty - @max_qty) / qty, 2) FROM (SELECT array_agg(f.id) ids, sum(f.cnt) qty, sum(f.det_item_fee_sumamt) amount" +
                       From + where + " GROUP BY e.person_id, f.fee_ocur_date HAVING sum(f.cnt) > @max_qty) g";
                 break;
             case ReviewRuleType.DuplicateCharge:
-                sql = "SELECT count(*), sum(amount - largest) FROM (SELECT f.encounter_id, f.med_list_codg, f.fee_ocur_date, f.cnt, f.pric, sum(f.det_item_fee_sumamt) amount, max(f.det_item_fee_sumamt) largest" +
+                sql = "SELECT ids, amount - largest FROM (SELECT array_agg(f.id) ids, sum(f.det_item_fee_sumamt) amount, max(f.det_item_fee_sumamt) largest" +
                       From + where + " GROUP BY f.encounter_id, f.med_list_codg, f.fee_ocur_date, f.cnt, f.pric HAVING count(*) > 1) g";
                 break;
             default:

@@ -20,6 +20,7 @@ public sealed record ReviewBatchData(ReviewBatch Batch, long[] PersonIds, long[]
 /// </summary>
 public interface IReviewBatchReader
 {
+    /// <summary>Item codes map to their ids in <paramref name="items"/>; codes it does not hold become <see cref="CodeTable.Unknown"/>.</summary>
     Task<ReviewBatchData> ReadAsync(DateOnly fromDate, DateOnly toDate, CodeTable items, CancellationToken ct = default);
 }
 
@@ -58,8 +59,9 @@ public sealed class ReviewEvaluator(IReviewBatchReader reader)
     public async Task<ReviewEvaluation> EvaluateAsync(DateOnly from, DateOnly to, IReadOnlyList<ReviewRule> rules, CancellationToken ct = default)
     {
         var items = new CodeTable();
-        // Rule codes first: the engine indexes rule items by id, lines of other items cost one lookup.
+        // The engine first: it interns the codes the rules name; the reader maps every other code to CodeTable.Unknown.
         var engineRules = rules.ToList();
+        var engine = new ReviewEngine(engineRules, items);
         var watch = Stopwatch.StartNew();
         // Window rules (分解住院, 频次/疗程/超量开药 over a month, a year or N days) need the history before the period: read it,
         // evaluate over all of it, keep only what falls inside the period.
@@ -67,7 +69,6 @@ public sealed class ReviewEvaluator(IReviewBatchReader reader)
         var data = await reader.ReadAsync(readFrom, to, items, ct);
         var read = watch.Elapsed.TotalSeconds;
         watch.Restart();
-        var engine = new ReviewEngine(engineRules, items);
         var flags = engine.Evaluate(data.Batch);
         var (kept, persons, encounters, lines) = ReviewLookback.InPeriod(data.Batch, flags, from, to);
         return new ReviewEvaluation(data, engineRules, kept, read, watch.Elapsed.TotalSeconds)

@@ -94,6 +94,28 @@ public sealed class ReviewBatch
 
     public int LineDayNumber(int line) => LineDate[line];
 
+    /// <summary>Quantity × 1000.</summary>
+    public long LineQuantityMilli(int line) => LineQty[line];
+
+    /// <summary>Unit price × 10000 (元).</summary>
+    public long LinePriceTenThousandth(int line) => LinePrice[line];
+
+    public int EncounterAdmissionDay(int encounter) => EncAdmission[encounter];
+
+    public int EncounterDischargeDay(int encounter) => EncDischarge[encounter];
+
+    /// <summary>Diagnosis codes of an encounter, the main one first.</summary>
+    public string[] EncounterDiagnoses(int encounter)
+    {
+        var list = new string[EncDiagStart[encounter + 1] - EncDiagStart[encounter]];
+        for (var i = 0; i < list.Length; i++)
+        {
+            list[i] = Diagnoses[EncDiag[EncDiagStart[encounter] + i]];
+        }
+
+        return list;
+    }
+
     public int PersonOfEncounter(int encounter) => EncPerson[encounter];
 
     public int InstitutionOfEncounter(int encounter) => EncInstitution[encounter];
@@ -255,6 +277,61 @@ public sealed class ReviewBatchBuilder
         _b.LineSupplyDays[i] = supplyDays;
         _b.LineCount = i + 1;
         return i;
+    }
+
+    /// <summary>Makes room for at least <paramref name="lines"/> fee lines in total (one resize instead of repeated doubling).</summary>
+    public void EnsureLineCapacity(int lines)
+    {
+        if (lines <= _b.LineEncounter.Length)
+        {
+            return;
+        }
+
+        Array.Resize(ref _b.LineEncounter, lines);
+        Array.Resize(ref _b.LineItem, lines);
+        Array.Resize(ref _b.LineDate, lines);
+        Array.Resize(ref _b.LineQty, lines);
+        Array.Resize(ref _b.LinePrice, lines);
+        Array.Resize(ref _b.LineAmount, lines);
+        Array.Resize(ref _b.LineSupplyDays, lines);
+    }
+
+    /// <summary>
+    /// Bulk raw form of <see cref="AddLine(int, int, int, long, long, long, int)"/> (the database readers' path): all spans have the
+    /// same length (<paramref name="supplyDays"/>: 用药天数 per line, 0 when not a drug); returns the index of the first line added.
+    /// </summary>
+    public int AddLines(ReadOnlySpan<int> encounters, ReadOnlySpan<int> itemIds, ReadOnlySpan<int> dayNumbers, ReadOnlySpan<long> quantityMilli,
+        ReadOnlySpan<long> priceTenThousandth, ReadOnlySpan<long> amountFen, ReadOnlySpan<int> supplyDays)
+    {
+        var n = encounters.Length;
+        if (itemIds.Length != n || dayNumbers.Length != n || quantityMilli.Length != n || priceTenThousandth.Length != n || amountFen.Length != n || supplyDays.Length != n)
+        {
+            throw new ArgumentException("费用明细各列长度不一致", nameof(encounters));
+        }
+
+        foreach (var e in encounters)
+        {
+            if ((uint)e >= (uint)_b.EncounterCount)
+            {
+                throw new ArgumentOutOfRangeException(nameof(encounters), "就诊序号不存在");
+            }
+        }
+
+        var first = _b.LineCount;
+        if (first + n > _b.LineEncounter.Length)
+        {
+            EnsureLineCapacity(Math.Max(first + n, Math.Max(1024, first * 2)));
+        }
+
+        encounters.CopyTo(_b.LineEncounter.AsSpan(first));
+        itemIds.CopyTo(_b.LineItem.AsSpan(first));
+        dayNumbers.CopyTo(_b.LineDate.AsSpan(first));
+        quantityMilli.CopyTo(_b.LineQty.AsSpan(first));
+        priceTenThousandth.CopyTo(_b.LinePrice.AsSpan(first));
+        amountFen.CopyTo(_b.LineAmount.AsSpan(first));
+        supplyDays.CopyTo(_b.LineSupplyDays.AsSpan(first));
+        _b.LineCount = first + n;
+        return first;
     }
 
     public ReviewBatch Build()

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
 using Yibao.Application.Review;
 using Yibao.Domain.Catalogs;
 using Yibao.Domain.Common;
@@ -11,12 +12,27 @@ using Yibao.Infrastructure.Persistence;
 namespace Yibao.Infrastructure.Review;
 
 /// <summary>
-/// Reads a period's encounters and fee lines with plain ADO.NET readers (the same SQL on SQLite and PostgreSQL, snake_case
-/// columns) straight into <see cref="ReviewBatchBuilder"/> columns: four statements (enrollments, persons, encounters, lines),
-/// no entities, no change tracking. An open 住院 (no 出院日期) ends on its last fee date.
+/// Reads a period's encounters and fee lines straight into <see cref="ReviewBatchBuilder"/> columns: four statements
+/// (enrollments, persons, encounters, lines), no entities, no change tracking. An open 住院 (no 出院日期) ends on its last fee
+/// date. Item codes map to the ids of <c>items</c> (the codes the rules name); a code the table does not know becomes
+/// <see cref="CodeTable.Unknown"/> (no rule matches it), so no string is made per fee line.
+/// <para>
+/// SQLite: plain ADO.NET readers. PostgreSQL (<see cref="PgReviewLines"/>): encounters and fee lines come as binary COPY of
+/// narrow int columns (codes mapped to ids by a join in the server, money and quantities scaled to integers, dates as day
+/// numbers), parsed without per-row allocation, the fee lines in <see cref="Streams"/> parallel streams over block ranges.
+/// </para>
 /// </summary>
 public sealed class ReviewBatchReader(AppDbContext db) : IReviewBatchReader
 {
+    /// <summary>Parallel COPY streams for the fee lines on PostgreSQL (outside a transaction; 1 inside one).</summary>
+    public int Streams { get; set; } = 2;
+
+    /// <summary>A stream is worth its connection from this many 8 KB table blocks of fee_details on (2048 = 16 MB).</summary>
+    public int MinBlocksPerStream { get; set; } = 2048;
+
+    /// <summary>COPY streams the last read used (0: the plain reader path).</summary>
+    public int StreamsUsed { get; private set; }
+
     private const string EncounterFilter = "e.begin_date >= @from AND e.begin_date <= @to AND e.status <> 3";
 
     public async Task<ReviewBatchData> ReadAsync(DateOnly fromDate, DateOnly toDate, CodeTable items, CancellationToken ct = default)
@@ -67,6 +83,14 @@ public sealed class ReviewBatchReader(AppDbContext db) : IReviewBatchReader
                     personIndex[pid] = builder.AddPerson((Gender)r.GetInt32(1), r.GetFieldValue<DateOnly>(2), death.TryGetValue(pid, out var d) ? d : null, cov);
                     personIds.Add(pid);
                 }
+            }
+
+            if (conn is NpgsqlConnection pg)
+            {
+                var pgData = await PgReviewLines.ReadAsync(pg, db.Database.GetConnectionString(), db.Database.CurrentTransaction is null ? Streams : 1, MinBlocksPerStream,
+                    from, to, items, builder, personIndex, ct);
+                StreamsUsed = pgData.Streams;
+                return new ReviewBatchData(builder.Build(), [.. personIds], pgData.EncounterIds, pgData.Insutypes, pgData.LineIds);
             }
 
             var encounterIndex = new Dictionary<long, int>();
@@ -134,7 +158,8 @@ public sealed class ReviewBatchReader(AppDbContext db) : IReviewBatchReader
                     var code = r.GetString(2);
                     if (!codeIds.TryGetValue(code, out var item))
                     {
-                        codeIds[code] = item = items.Intern(code);
+                        var known = items.Find(code);
+                        codeIds[code] = item = known < 0 ? CodeTable.Unknown : known;
                     }
 
                     builder.AddLine(enc, item, r.GetFieldValue<DateOnly>(6).DayNumber,

@@ -4,7 +4,6 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
-using NpgsqlTypes;
 using Yibao.Application.Common;
 using Yibao.Application.Review;
 using Yibao.Domain.Admin;
@@ -14,7 +13,7 @@ using Yibao.Infrastructure.Persistence;
 namespace Yibao.Infrastructure.Review;
 
 /// <summary>
-/// Bulk insert of a run's flags inside the context's current transaction: binary COPY on PostgreSQL, one prepared INSERT on
+/// Bulk insert of a run's flags inside the context's current transaction: binary COPY on PostgreSQL (<see cref="PgCopyWriter"/>), one prepared INSERT on
 /// SQLite; one audit entry describes the load (DESIGN §7: bulk paths write a summarising audit entry).
 /// </summary>
 public sealed class ReviewFlagWriter(AppDbContext db, TimeProvider clock, ICurrentUser currentUser) : IReviewFlagWriter
@@ -29,48 +28,51 @@ public sealed class ReviewFlagWriter(AppDbContext db, TimeProvider clock, ICurre
         var conn = db.Database.GetDbConnection();
         if (conn is NpgsqlConnection pg)
         {
-            await using var importer = await pg.BeginBinaryImportAsync($"COPY review_flags ({string.Join(", ", Columns)}) FROM STDIN (FORMAT BINARY)", ct);
+            // Raw binary COPY written here (Npgsql's importer costs about 0.75 µs per field, 15 µs per flag, measured).
+            await using var raw = await pg.BeginRawBinaryCopyAsync($"COPY review_flags ({string.Join(", ", Columns)}) FROM STDIN (FORMAT BINARY)", ct);
+            PgReviewLines.Patient(raw);
+            var w = new PgCopyWriter(raw);
             foreach (var f in flags)
             {
-                importer.StartRow();
-                importer.Write(f.RunId, NpgsqlDbType.Bigint);
-                importer.Write(f.RuleCode, NpgsqlDbType.Varchar);
-                importer.Write(f.RuleName, NpgsqlDbType.Varchar);
-                importer.Write((int)f.RuleType, NpgsqlDbType.Integer);
-                importer.Write((int)f.Result, NpgsqlDbType.Integer);
-                importer.Write(f.InstitutionId, NpgsqlDbType.Bigint);
-                importer.Write(f.PersonId, NpgsqlDbType.Bigint);
-                importer.Write(f.EncounterId, NpgsqlDbType.Bigint);
-                importer.Write(f.Insutype, NpgsqlDbType.Varchar);
-                importer.Write(f.FeeDate, NpgsqlDbType.Date);
-                importer.Write(f.LineIds, NpgsqlDbType.Text);
-                importer.Write(f.LineCount, NpgsqlDbType.Integer);
-                importer.Write(f.Amount, NpgsqlDbType.Numeric);
-                importer.Write(f.Parameter, NpgsqlDbType.Varchar);
-                importer.Write(f.Reason, NpgsqlDbType.Varchar);
-                importer.Write((int)f.Status, NpgsqlDbType.Integer);
-                Nullable(importer, f.DecisionReason);
-                Nullable(importer, f.DecidedBy);
+                w.StartRow(Columns.Length);
+                w.Int8(f.RunId);
+                w.Text(f.RuleCode);
+                w.Text(f.RuleName);
+                w.Int4((int)f.RuleType);
+                w.Int4((int)f.Result);
+                w.Int8(f.InstitutionId);
+                w.Int8(f.PersonId);
+                w.Int8(f.EncounterId);
+                w.Text(f.Insutype);
+                w.Date(f.FeeDate);
+                w.Text(f.LineIds);
+                w.Int4(f.LineCount);
+                w.Numeric(f.Amount);
+                w.Text(f.Parameter);
+                w.Text(f.Reason);
+                w.Int4((int)f.Status);
+                w.Text(f.DecisionReason);
+                w.Text(f.DecidedBy);
                 if (f.DecidedAt is { } at)
                 {
-                    importer.Write(DateTime.SpecifyKind(at, DateTimeKind.Utc), NpgsqlDbType.TimestampTz);
+                    w.TimestampTz(DateTime.SpecifyKind(at, DateTimeKind.Utc));
                 }
                 else
                 {
-                    importer.WriteNull();
+                    w.Null();
                 }
 
                 if (f.JournalEntryId is { } je)
                 {
-                    importer.Write(je, NpgsqlDbType.Bigint);
+                    w.Int8(je);
                 }
                 else
                 {
-                    importer.WriteNull();
+                    w.Null();
                 }
             }
 
-            await importer.CompleteAsync(ct);
+            await w.CompleteAsync(ct);
         }
         else
         {
@@ -130,17 +132,5 @@ public sealed class ReviewFlagWriter(AppDbContext db, TimeProvider clock, ICurre
             }),
         });
         await db.SaveChangesAsync(ct);
-    }
-
-    private static void Nullable(NpgsqlBinaryImporter w, string? value)
-    {
-        if (value is null)
-        {
-            w.WriteNull();
-        }
-        else
-        {
-            w.Write(value, NpgsqlDbType.Varchar);
-        }
     }
 }
