@@ -120,9 +120,6 @@ public sealed class ReviewBatch
 
     public int InstitutionOfEncounter(int encounter) => EncInstitution[encounter];
 
-    /// <summary>Admission (begin) date of an encounter as a day number.</summary>
-    public int EncounterAdmissionDay(int encounter) => EncAdmission[encounter];
-
     public string LineItemCodeOf(int line) => Items[LineItem[line]];
 }
 
