@@ -8,9 +8,6 @@ ROOT=$(pwd)
 URLS="${YIBAO_URLS:-http://127.0.0.1:5080}"
 export YIBAO_URLS="$URLS"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
-# A 64 MB gen0 budget: the settlement API allocates about 1 MB per settlement; fewer, larger young collections
-# (docs/performance.md). Only the environment can set it; an operator's own value wins.
-export DOTNET_GCgen0size="${DOTNET_GCgen0size:-0x4000000}"
 
 say() { printf '==> %s\n' "$*"; }
 
