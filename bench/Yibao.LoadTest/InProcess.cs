@@ -1,9 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Yibao.Application.Settlement;
 using Yibao.Infrastructure;
@@ -28,19 +26,11 @@ internal static class InProcess
         var persons = state.GetProperty("Persons").EnumerateArray().Select(p => p.GetString()!).ToList();
         var count = int.Parse(opt.GetValueOrDefault("count", "2000"), Inv);
         var root = FindRoot();
-        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        await using var sp = Program.Services(provider, opt["db"], new Dictionary<string, string?>
         {
-            ["YIBAO_DB_PROVIDER"] = provider,
-            ["YIBAO_DB"] = opt["db"],
             ["YIBAO_POLICY_FILE"] = Path.Combine(root, "samples/policies/shifanxian-2025.json"),
             ["YIBAO_CATALOG_FILE"] = Path.Combine(root, "samples/catalogs/demo-catalog.csv"),
-        }).Build();
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddSingleton<IDataProtectionProvider, EphemeralDataProtectionProvider>();
-        services.AddSingleton<IConfiguration>(config);
-        services.AddYibao(config);
-        await using var sp = services.BuildServiceProvider();
+        });
 
         InstitutionCaller caller;
         await using (var s = sp.CreateAsyncScope())

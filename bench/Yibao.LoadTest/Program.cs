@@ -79,13 +79,19 @@ public static class Program
 
     private sealed record State(string Key, List<string> Persons);
 
-    private static ServiceProvider Services(string provider, string db)
+    internal static ServiceProvider Services(string provider, string db, IReadOnlyDictionary<string, string?>? extra = null)
     {
-        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
             ["YIBAO_DB_PROVIDER"] = provider,
             ["YIBAO_DB"] = db,
-        }).Build();
+        };
+        foreach (var (k, v) in extra ?? new Dictionary<string, string?>())
+        {
+            settings[k] = v;
+        }
+
+        var config = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<IDataProtectionProvider, EphemeralDataProtectionProvider>();

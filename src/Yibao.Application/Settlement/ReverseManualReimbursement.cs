@@ -42,14 +42,12 @@ public sealed class ReverseManualReimbursementHandler(IAppDbContext db, IPersonS
     private async Task<AppResult<ManualReimbursement>> ReverseAsync(ReverseManualReimbursement command, CancellationToken ct)
     {
         static AppResult<ManualReimbursement> Fail(AppError e) => AppResult<ManualReimbursement>.Fail(e);
-        var personId = await db.ManualReimbursements.Where(x => x.Id == command.Id).Select(x => (long?)x.PersonId).FirstOrDefaultAsync(ct);
-        if (personId is null)
+        var (r, notFound) = await ReviewManualReimbursementHandler.LockedAsync(db, personLock, command.Id, ct);
+        if (notFound is not null)
         {
-            return Fail(new AppError(ReimbursementErrors.NotFound, $"报销单：编号 {command.Id} 不存在", "id"));
+            return Fail(notFound);
         }
 
-        await personLock.LockAsync(personId.Value, ct);
-        var r = await db.ManualReimbursements.FirstAsync(x => x.Id == command.Id, ct);
         if (r.Status != ReimbursementStatus.Approved)
         {
             return Fail(new AppError(ReimbursementReversal.NotApproved,

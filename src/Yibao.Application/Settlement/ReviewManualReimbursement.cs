@@ -28,17 +28,28 @@ public sealed class ReviewManualReimbursementHandler(IAppDbContext db, ISettleme
         return db.InTransactionAsync(() => ReviewAsync(command, ct), ct);
     }
 
-    private async Task<AppResult<ManualReimbursement>> ReviewAsync(ReviewManualReimbursement command, CancellationToken ct)
+    /// <summary>The reimbursement <paramref name="id"/>, tracked, read again after locking its person (else the not-found error).</summary>
+    internal static async Task<(ManualReimbursement Record, AppError? Error)> LockedAsync(IAppDbContext db, IPersonSettlementLock personLock, long id, CancellationToken ct)
     {
-        static AppResult<ManualReimbursement> Fail(AppError e) => AppResult<ManualReimbursement>.Fail(e);
-        var personId = await db.ManualReimbursements.Where(x => x.Id == command.Id).Select(x => (long?)x.PersonId).FirstOrDefaultAsync(ct);
+        var personId = await db.ManualReimbursements.Where(x => x.Id == id).Select(x => (long?)x.PersonId).FirstOrDefaultAsync(ct);
         if (personId is null)
         {
-            return Fail(new AppError(ReimbursementErrors.NotFound, $"报销单：编号 {command.Id} 不存在", "id"));
+            return (null!, new AppError(ReimbursementErrors.NotFound, $"报销单：编号 {id} 不存在", "id"));
         }
 
         await personLock.LockAsync(personId.Value, ct);
-        var r = await db.ManualReimbursements.FirstAsync(x => x.Id == command.Id, ct);
+        return (await db.ManualReimbursements.FirstAsync(x => x.Id == id, ct), null);
+    }
+
+    private async Task<AppResult<ManualReimbursement>> ReviewAsync(ReviewManualReimbursement command, CancellationToken ct)
+    {
+        static AppResult<ManualReimbursement> Fail(AppError e) => AppResult<ManualReimbursement>.Fail(e);
+        var (r, notFound) = await LockedAsync(db, personLock, command.Id, ct);
+        if (notFound is not null)
+        {
+            return Fail(notFound);
+        }
+
         if (r.Status != ReimbursementStatus.Pending)
         {
             return Fail(new AppError(ReimbursementErrors.NotPending, $"报销单 {r.ReimbNo}：状态为“{ManualReimbursement.StatusName(r.Status)}”，只有待审核的报销单可以审核", "status"));
