@@ -170,6 +170,8 @@ public sealed class SettleOutpatientHandler(IAppDbContext db, ISettlementReferen
                 lines.Select(l => l.MedcDays ?? 0).ToArray(), ct);
         }
 
+        findings = await PractitionerCheck.ApplyAsync(db, lines, findings, ct);
+
         var today = clock.TodayInChina();
         var record = SettlementBuilder.Compute(policy, catalog, input, before, place, e, inst, lines, findings, review.RuleSetId,
             write ? OnlineSettlement.NewId('S', clock) : "", today, clock.GetUtcNow().UtcDateTime, account).Record;

@@ -116,8 +116,8 @@ public static class SettlementBuilder
         if (findings is not null)
         {
             explanation.Add(deductions.Count == 0 && warnings.Count == 0
-                ? $"智能审核（事中，规则集 {ruleSetId}）：未发现违规"
-                : $"智能审核（事中，规则集 {ruleSetId}）：明确违规 {deductions.Count} 条明细转全自费，可疑 {warnings.Count} 条提示");
+                ? $"智能审核（事中{RuleSetText(ruleSetId)}）：未发现违规"
+                : $"智能审核（事中{RuleSetText(ruleSetId)}）：明确违规 {deductions.Count} 条明细转全自费，可疑 {warnings.Count} 条提示");
             foreach (var d in deductions)
             {
                 explanation.Add($"  明确违规 第 {d.Line + 1} 条明细（流水号 {lines[d.Line].FeedetlSn}，{lines[d.Line].MedListCodg}，{fee[d.Line].Amount:0.00} 元）转全自费：[{d.RuleId}] {d.Reason}");
@@ -185,4 +185,6 @@ public static class SettlementBuilder
         record.SetFrom(result.Setl);
         return new ComputedSettlement(record, after, warningViews);
     }
+
+    private static string RuleSetText(string? ruleSetId) => ruleSetId is null ? "" : $"，规则集 {ruleSetId}";
 }

@@ -16,7 +16,8 @@ public sealed record FeeDetailInput(
     [property: JsonPropertyName("det_item_fee_sumamt")] decimal DetItemFeeSumamt,
     [property: JsonPropertyName("medins_list_name")] string? MedinsListName = null,
     [property: JsonPropertyName("fee_ocur_time")] DateOnly? FeeOcurTime = null,
-    [property: JsonPropertyName("medc_days")] int? MedcDays = null);
+    [property: JsonPropertyName("medc_days")] int? MedcDays = null,
+    [property: JsonPropertyName("bilg_dr_codg")] string? BilgDrCodg = null);
 
 /// <summary>
 /// 2204 门诊费用明细上传 and 2301 住院费用明细上传 (many batches during the stay): adds fee lines to an open encounter.
@@ -48,6 +49,7 @@ public sealed class FeeDetailInputValidator : AbstractValidator<FeeDetailInput>
     public FeeDetailInputValidator()
     {
         RuleFor(x => x.FeedetlSn).NotEmpty().WithMessage("费用明细流水号 feedetl_sn：不能为空").MaximumLength(40).WithMessage("费用明细流水号 feedetl_sn：不能超过 40 个字符");
+        RuleFor(x => x.BilgDrCodg).MaximumLength(30).WithMessage("开单医师编码 bilg_dr_codg：不能超过 30 个字符");
         RuleFor(x => x.MedListCodg).NotEmpty().WithMessage("医保目录编码 med_list_codg：不能为空").MaximumLength(50).WithMessage("医保目录编码 med_list_codg：不能超过 50 个字符");
         RuleFor(x => x.Cnt).GreaterThan(0m).WithMessage("数量 cnt：必须大于 0").LessThanOrEqualTo(MaxQuantity).WithMessage("数量 cnt：超过 10000，不合理");
         RuleFor(x => x.Pric).GreaterThanOrEqualTo(0m).WithMessage("单价 pric：不能为负数").LessThanOrEqualTo(MaxPrice).WithMessage("单价 pric：超过 1000000 元，不合理");
@@ -129,6 +131,7 @@ public sealed class UploadFeeDetailsHandler(IAppDbContext db, ISettlementReferen
                 DetItemFeeSumamt = f.DetItemFeeSumamt,
                 FeeOcurDate = f.FeeOcurTime ?? e.BeginDate,
                 MedcDays = f.MedcDays,
+                BilgDrCodg = string.IsNullOrWhiteSpace(f.BilgDrCodg) ? null : f.BilgDrCodg.Trim(),
             };
             e.FeeDetails.Add(line);
             var inCatalog = catalog?.Find(line.MedListCodg) is not null;

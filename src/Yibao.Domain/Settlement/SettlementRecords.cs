@@ -112,6 +112,10 @@ public class FeeDetail
     /// <summary>用药天数 medc_days (days of supply of a drug, 0–365; null when not given or not a drug). Feeds 超量开药.</summary>
     public int? MedcDays { get; set; }
 
+    /// <summary>开单医师编码 bilg_dr_codg (the 医保医师 who ordered the line; optional). A line ordered by a 医保医师 whose
+    /// service is suspended (稽核 outcome 暂停医保医师资格) on its date is not paid by the funds.</summary>
+    public string? BilgDrCodg { get; set; }
+
     public bool Cancelled { get; set; }
 }
 

@@ -2928,6 +2928,11 @@ namespace Yibao.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
+                    b.Property<string>("BilgDrCodg")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("bilg_dr_codg");
+
                     b.Property<bool>("Cancelled")
                         .HasColumnType("INTEGER")
                         .HasColumnName("cancelled");

@@ -28,6 +28,43 @@ public sealed class SupervisionTests
 
     [Theory]
     [MemberData(nameof(Providers))]
+    public async Task A_line_ordered_by_a_suspended_practitioner_is_not_paid_by_the_funds(string provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider, TestDatabase.SampleReferenceFiles);
+        var s = await SeedAsync(db);
+        var complaint = await Run<Complaint, RegisterComplaintHandler>(db, h => h.HandleAsync(new RegisterComplaint(Today.AddDays(-20), ComplaintChannel.Phone, "赵六", "13800001111", s.A.FixmedinsCode, "钱医生开大处方")));
+        var opened = await Run<SupervisionCase, OpenCaseHandler>(db, h => h.HandleAsync(new OpenCase(CaseSourceType.Complaint, null, null, "大处方", FundCode.ResidentPool, 0m, Today.AddDays(-19), ComplaintId: complaint.Value!.Id)));
+        var caseId = opened.Value!.Id;
+        (await Run<SupervisionCase, AdvanceCaseHandler>(db, h => h.HandleAsync(new AdvanceCase(caseId, CaseAction.File, Today.AddDays(-18), "线索具体")))).Succeeded.ShouldBeTrue();
+        (await Run<SupervisionCase, AdvanceCaseHandler>(db, h => h.HandleAsync(new AdvanceCase(caseId, CaseAction.Investigate, Today.AddDays(-17), "调取处方")))).Succeeded.ShouldBeTrue();
+        var decided = await Run<SupervisionCase, DecideCaseHandler>(db, h => h.HandleAsync(new DecideCase(caseId, Today.AddDays(-10), "示医保稽〔2026〕2号", "大处方属实",
+            0m, null, null, null, "钱医生", "D001", new DateOnly(2025, 6, 1), new DateOnly(2025, 6, 30))));
+        decided.Succeeded.ShouldBeTrue(Errors(decided));
+
+        // Visit on 2025-06-10: the line ordered by D001 (suspended 06-01…06-30) becomes 全自费; D002's line is paid as usual.
+        var view = await SettleAsync(db, s.A, s.PsnNo,
+            Line("1", Amoxicillin, 2, 10m) with { BilgDrCodg = "D001" },
+            Line("2", Amoxicillin, 1, 10m) with { BilgDrCodg = "D002" },
+            Line("3", Amoxicillin, 1, 10m));
+        view.Setlinfo["fulamt_ownpay_amt"].ShouldBe(20m);
+        view.Explanation.ShouldContain(x => x.Contains("开单医师 钱医生（D001）的医保服务资格在 2025-06-01 至 2025-06-30 暂停", StringComparison.Ordinal) && x.Contains(opened.Value.CaseNo, StringComparison.Ordinal));
+        view.Explanation.ShouldContain(x => x.StartsWith("智能审核（事中", StringComparison.Ordinal) && x.Contains("明确违规 1 条明细转全自费", StringComparison.Ordinal));
+
+        // Overturned on appeal: the practitioner's lines are paid again.
+        var outcome = decided.Value!.Outcomes.Single(o => o.Kind == OutcomeKind.PractitionerSuspension);
+        (await Run<CaseOutcome, ReverseOutcomeHandler>(db, h => h.HandleAsync(new ReverseOutcome(outcome.Id, Today, "申诉成立")))).Succeeded.ShouldBeTrue();
+        var again = await SettleAsync(db, s.A, s.PsnNo, Line("1", Amoxicillin, 2, 10m) with { BilgDrCodg = "D001" });
+        again.Setlinfo["fulamt_ownpay_amt"].ShouldBe(0m);
+
+        // The code is at most 30 characters, with a Chinese error naming the field.
+        var r = await db.InScopeAsync(sp => sp.GetRequiredService<RegisterOutpatientHandler>().HandleAsync(s.A, new RegisterOutpatient(s.PsnNo, "390", "11", Visit)));
+        var bad = await db.InScopeAsync(sp => sp.GetRequiredService<UploadFeeDetailsHandler>().HandleAsync(s.A,
+            new UploadFeeDetails(r.Value!.MdtrtId, [Line("1", Amoxicillin, 1, 10m) with { BilgDrCodg = new string('D', 31) }])));
+        bad.Errors.Single().Message.ShouldBe("开单医师编码 bilg_dr_codg：不能超过 30 个字符");
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
     public async Task Complaint_to_case_decision_posts_balanced_receivables_suspends_the_institution_and_payments_reward_and_summary_follow(string provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider, TestDatabase.SampleReferenceFiles);

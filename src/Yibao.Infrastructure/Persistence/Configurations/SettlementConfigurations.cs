@@ -59,6 +59,7 @@ internal sealed class FeeDetailConfiguration : IEntityTypeConfiguration<FeeDetai
         b.Property(x => x.FeedetlSn).HasMaxLength(40).HasColumnName("feedetl_sn");
         b.Property(x => x.MedListCodg).HasMaxLength(50).HasColumnName("med_list_codg");
         b.Property(x => x.MedinsListName).HasMaxLength(200).HasColumnName("medins_list_name");
+        b.Property(x => x.BilgDrCodg).HasMaxLength(30).HasColumnName("bilg_dr_codg");
         b.Property(x => x.Cnt).HasPrecision(18, 4).HasColumnName("cnt");
         b.Property(x => x.Pric).HasPrecision(18, 4).HasColumnName("pric");
         b.Property(x => x.DetItemFeeSumamt).HasPrecision(18, 2).HasColumnName("det_item_fee_sumamt");
