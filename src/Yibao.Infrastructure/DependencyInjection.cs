@@ -138,6 +138,15 @@ public static class DependencyInjection
         services.AddScoped<Yibao.Application.Review.DecideReviewFlagHandler>();
         services.AddScoped<Yibao.Application.Review.TransferReviewFlagHandler>();
         services.AddScoped<IPersonSettlementLock, PersonSettlementLock>();
+        if (db.Provider == DatabaseProvider.Sqlite)
+        {
+            services.AddSingleton<IWriteTurns, SqliteWriteTurns>();
+        }
+        else
+        {
+            services.AddSingleton<IWriteTurns, NoWriteTurns>();
+        }
+
         services.AddScoped<IInstitutionPaymentLock, InstitutionPaymentLock>();
         services.AddScoped<IdempotentRequests>();
         services.AddScoped<RegisterOutpatientHandler>();

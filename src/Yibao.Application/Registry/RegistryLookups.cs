@@ -15,24 +15,27 @@ public static class RegistryLookups
     public static DateOnly TodayInChina(this TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(8));
 
     /// <summary>Finds a person by 人员编号 psn_no or 证件号码 certno (an 18/15-character valid ID number).</summary>
-    public static async Task<Person?> FindPersonAsync(this IAppDbContext db, string? key, CancellationToken ct = default)
+    public static Task<Person?> FindPersonAsync(this IAppDbContext db, string? key, CancellationToken ct = default) =>
+        db.PersonsByKey(key).FirstOrDefaultAsync(ct);
+
+    /// <summary>
+    /// The person a counter or an institution names by <paramref name="key"/>: the one with that 身份证号 first, else the one
+    /// with that 人员编号 (one query).
+    /// </summary>
+    public static IQueryable<Person> PersonsByKey(this IAppDbContext db, string? key)
     {
         var k = (key ?? string.Empty).Trim();
         if (k.Length == 0)
         {
-            return null;
+            return db.Persons.Where(p => false);
         }
 
         if (ResidentId.TryParse(k, out var id))
         {
-            var byId = await db.Persons.FirstOrDefaultAsync(p => p.ResidentId == id, ct);
-            if (byId is not null)
-            {
-                return byId;
-            }
+            return db.Persons.Where(p => p.ResidentId == id || p.PersonNo == k).OrderBy(p => p.ResidentId == id ? 0 : 1);
         }
 
-        return await db.Persons.FirstOrDefaultAsync(p => p.PersonNo == k, ct);
+        return db.Persons.Where(p => p.PersonNo == k);
     }
 
     /// <summary>

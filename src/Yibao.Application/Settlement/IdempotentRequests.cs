@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
@@ -21,28 +22,38 @@ public sealed record IdempotentOutcome<T>(AppResult<T>? Fresh, string? StoredJso
 /// change it answers; a repeat returns the stored answer and changes nothing; the same msgid with another request is a
 /// conflict. Failed requests change nothing and are not stored (a corrected request may reuse the msgid).
 /// </summary>
-public sealed class IdempotentRequests(IAppDbContext db, TimeProvider clock)
+public sealed class IdempotentRequests(IAppDbContext db, TimeProvider clock, IWriteTurns writeTurns)
 {
     public const string MsgidConflict = "msgid-conflict";
 
     public async Task<IdempotentOutcome<T>> RunAsync<T>(ApiCall call, Func<CancellationToken, Task<AppResult<T>>> work, Func<T, string> serialize, CancellationToken ct = default)
     {
-        var stored = await FindAsync<T>(call, ct);
-        if (stored is not null)
-        {
-            return stored;
-        }
-
+        using var turn = await writeTurns.EnterAsync(ct);
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
-            // No second look-up here: a request with the same msgid that commits meanwhile makes this one fail (the unique
-            // msgid, or the state it changed, e.g. the encounter is already settled), and a failure looks again below.
-            // The work's audit entries go out with the next save (the msgid record below), not in saves of their own.
+            // Optimistic: the msgid is not looked up first (that would cost every request a round trip for the rare replay).
+            // A replay does the work again inside this transaction and then either fails (the state it changed, e.g. the
+            // encounter is already settled) or collides with the stored msgid on insert; both roll everything back and look
+            // the msgid up, so a replay still answers as the first request did and changes nothing. The work's audit
+            // entries go out with the next save (the msgid record below), not in saves of their own.
             AppResult<T> result;
             db.DeferAudit = true;
             try
             {
                 result = await work(ct);
+            }
+            catch (DbUpdateException e)
+            {
+                // A replay whose work hit a unique key the first request wrote: answer from the stored record.
+                await tx.RollbackAsync(CancellationToken.None);
+                db.ChangeTracker.Clear();
+                if (await FindAsync<T>(call, ct) is { } stored)
+                {
+                    return stored;
+                }
+
+                ExceptionDispatchInfo.Throw(e);
+                throw;
             }
             finally
             {

@@ -157,24 +157,43 @@ public static class OnlineSettlement
     /// <summary>Coverage of the person for <paramref name="insutype"/> on <paramref name="date"/>, with an error naming why not.</summary>
     public static async Task<(PersonSnapshotData? Data, AppError? Error)> CoverageAsync(this IAppDbContext db, Person person, string insutype, DateOnly date, CancellationToken ct)
     {
-        // Enrollments (with their events) and special statuses in one query: one round trip instead of two on every
-        // registration and settlement.
-        var loaded = await db.Persons.AsNoTracking().Where(p => p.Id == person.Id)
+        ArgumentNullException.ThrowIfNull(person);
+        var (_, data, error) = await PersonCoverageAsync(db, db.Persons.Where(p => p.Id == person.Id), insutype, date, ct);
+        return (data, error);
+    }
+
+    /// <summary>
+    /// The person of <paramref name="persons"/> (the first, when it matches several) read untracked together with their
+    /// enrollments (with events) and special statuses in one query — one round trip instead of three on every
+    /// registration and settlement — and their coverage for <paramref name="insutype"/> on <paramref name="date"/>.
+    /// The person is null (and no error given) when nobody matches.
+    /// </summary>
+    public static async Task<(Person? Person, PersonSnapshotData? Data, AppError? Error)> PersonCoverageAsync(this IAppDbContext db, IQueryable<Person> persons,
+        string insutype, DateOnly date, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(persons);
+        var loaded = await persons.AsNoTracking()
             .Select(p => new
             {
+                Person = p,
                 Enrollments = db.Enrollments.Include(e => e.Events).Where(e => e.PersonId == p.Id).ToList(),
                 Statuses = db.PersonSpecialStatuses.Where(s => s.PersonId == p.Id).ToList(),
             })
             .FirstOrDefaultAsync(ct);
-        var enrollments = loaded?.Enrollments ?? [];
-        var statuses = loaded?.Statuses ?? [];
-        foreach (var e in enrollments)
+        if (loaded is null)
+        {
+            return (null, null, null);
+        }
+
+        foreach (var e in loaded.Enrollments)
         {
             e.Events.Sort((a, b) => a.Sequence.CompareTo(b.Sequence));
         }
 
+        var person = loaded.Person;
         var waiting = await db.LoadWaitingPolicyAsync(person.PoolAreaCode, ct);
-        return Coverage(person, new PersonCoverage(person.Id, person.BirthDate, enrollments, statuses), waiting, insutype, date);
+        var (data, error) = Coverage(person, new PersonCoverage(person.Id, person.BirthDate, loaded.Enrollments, loaded.Statuses), waiting, insutype, date);
+        return (person, data, error);
     }
 
     /// <summary>

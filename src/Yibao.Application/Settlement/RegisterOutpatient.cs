@@ -61,13 +61,12 @@ public sealed class RegisterOutpatientHandler(IAppDbContext db, TimeProvider clo
             return AppResult<EncounterView>.Fail(instError);
         }
 
-        var person = await db.FindPersonAsync(command.PsnNo, ct);
+        var (person, _, covError) = await db.PersonCoverageAsync(db.PersonsByKey(command.PsnNo), command.Insutype, command.Begntime, ct);
         if (person is null)
         {
             return AppResult<EncounterView>.Fail(RegistryLookups.PersonNotFound(command.PsnNo));
         }
 
-        var (_, covError) = await db.CoverageAsync(person, command.Insutype, command.Begntime, ct);
         if (covError is not null)
         {
             return AppResult<EncounterView>.Fail(covError);

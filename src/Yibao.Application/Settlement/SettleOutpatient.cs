@@ -133,8 +133,12 @@ public sealed class SettleOutpatientHandler(IAppDbContext db, ISettlementReferen
             return Fail(new AppError(SettlementErrors.TotalMismatch, $"医疗费总额 medfee_sumamt：{command.MedfeeSumamt:0.00} 元与已上传明细合计 {total:0.00} 元不一致", "medfee_sumamt"));
         }
 
-        var person = await db.Persons.AsNoTracking().FirstAsync(p => p.Id == e.PersonId, ct);
-        var (snap, covError) = await db.CoverageAsync(person, e.Insutype, e.BeginDate, ct);
+        var (person, snap, covError) = await db.PersonCoverageAsync(db.Persons.Where(p => p.Id == e.PersonId), e.Insutype, e.BeginDate, ct);
+        if (person is null)
+        {
+            throw new InvalidOperationException($"encounter {e.MdtrtId} without its person");
+        }
+
         if (covError is not null)
         {
             return Fail(covError);
