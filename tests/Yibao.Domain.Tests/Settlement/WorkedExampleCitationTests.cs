@@ -205,4 +205,37 @@ public class WorkedExampleCitationTests
         second.Setl.HifpPay.ShouldBe(1500m);   // and the page's own 封顶 1,500 applies
         second.Setl.PsnPartAmt.ShouldBe(8500m);
     }
+    /// <summary>
+    /// OUR example on an OFFICIAL page's parameters — suqian.gov.cn …/75e853869b7b46a3832fd12f78fa6e0e.shtml (宿迁 常见问题, 2024-05):
+    /// the page states the 救助 tiers but gives no worked example, so the figures below are ours. The file holds only the 救助
+    /// layers (the page starts from the 政策范围内个人自付 left after 基本医保 and 大病), so the whole in-scope amount is the basis.
+    /// </summary>
+    [Fact]
+    public void Suqian_assistance_tiers_from_the_official_page()
+    {
+        var engine = Engine("suqian-2024.json");
+        PersonSnapshot P(string status) => new() { PsnNo = status, Insutypes = ["390"], Category = "01", Statuses = [status], Age = 60 };
+        var stay = Stay(InstitutionLevel.Second, new DateOnly(2024, 3, 1));
+        FeeLine[] selfPay20k = [L("EX-A-DRUG", 20000m)];
+
+        engine.Calculate(P("tekun"), stay, selfPay20k, engine.NewAccumulators()).Setl.MafPay.ShouldBe(20000m);     // 100%, 无起付
+        engine.Calculate(P("dibao"), stay, selfPay20k, engine.NewAccumulators()).Setl.MafPay.ShouldBe(16000m);     // 80%, 无起付
+        engine.Calculate(P("dibao_edge"), stay, selfPay20k, engine.NewAccumulators()).Setl.MafPay.ShouldBe(11900m); // (20,000 − 3,000) × 70%
+
+        // 低保边缘: the 3,000 年度起付 accumulates over admissions: 2,000 pays nothing, then 5,000 → (7,000 − 3,000) × 70% = 2,800.
+        var e1 = engine.Calculate(P("dibao_edge"), stay, [L("EX-A-DRUG", 2000m)], engine.NewAccumulators());
+        e1.Setl.MafPay.ShouldBe(0m);
+        var e2 = engine.Calculate(P("dibao_edge"), Stay(InstitutionLevel.Second, new DateOnly(2024, 8, 1), "E2"), [L("EX-A-DRUG", 5000m)], e1.Accumulators);
+        e2.Setl.MafPay.ShouldBe(2800m);
+
+        // 低保: 住院 150,000 × 80% = 120,000 is capped at the shared 门诊慢特病+住院 limit 90,000; 普通门诊 keeps its own 10,000.
+        var big = engine.Calculate(P("dibao"), stay, [L("EX-A-DRUG", 150000m)], engine.NewAccumulators());
+        big.Setl.MafPay.ShouldBe(90000m);
+        var op = engine.Calculate(P("dibao"), Visit(VisitType.GeneralOutpatient, InstitutionLevel.First, new DateOnly(2024, 9, 1), "OP"), [L("EX-A-DRUG", 2000m)], big.Accumulators);
+        op.Setl.MafPay.ShouldBe(1600m);
+        var ch = engine.Calculate(P("dibao"), Visit(VisitType.ChronicOutpatient, InstitutionLevel.First, new DateOnly(2024, 10, 1), "CH"), [L("EX-A-DRUG", 2000m)], op.Accumulators);
+        ch.Setl.MafPay.ShouldBe(0m); // 门诊慢特病 shares the exhausted 90,000 with 住院 …
+        engine.Calculate(P("dibao"), Visit(VisitType.ChronicOutpatient, InstitutionLevel.First, new DateOnly(2024, 10, 1), "CH0"), [L("EX-A-DRUG", 2000m)], engine.NewAccumulators())
+            .Setl.MafPay.ShouldBe(1600m); // … which alone it would have paid at 80%
+    }
 }
