@@ -238,4 +238,30 @@ public class WorkedExampleCitationTests
         engine.Calculate(P("dibao"), Visit(VisitType.ChronicOutpatient, InstitutionLevel.First, new DateOnly(2024, 10, 1), "CH0"), [L("EX-A-DRUG", 2000m)], engine.NewAccumulators())
             .Setl.MafPay.ShouldBe(1600m); // … which alone it would have paid at 80%
     }
+    /// <summary>
+    /// OUR 离休 example on published rules — fymate.net …/17213871_1.html (长沙 离休干部 rules, third-party repost of the
+    /// regulation text, no date): 目录内药品 全部由统筹金支付, 目录外 自负; 特殊检查 自负 20%, 特殊治疗 10%, 国产器官 10%,
+    /// 进口 50%. No published 离休 example with figures was found; these figures are ours.
+    /// </summary>
+    [Fact]
+    public void Changsha_retired_cadre_rules_pay_in_full_except_the_stated_self_pay_shares()
+    {
+        var engine = Engine("changsha-lixiu.json");
+        var p = new PersonSnapshot { PsnNo = "LX", Insutypes = ["340"], Category = "31", Age = 96 };
+        FeeLine[] bill =
+        [
+            L("EX-A-DRUG", 10000m), L("EX-B-DRUG", 5000m), L("EX-B-EXAM", 2000m), L("EX-B-TREAT", 3000m),
+            L("EX-B-IMPLANT-CN", 8000m), L("EX-B-IMPLANT", 40000m), L("EX-C-DRUG", 1000m),
+        ];
+        var r = engine.Calculate(p, Stay(InstitutionLevel.Third, new DateOnly(2005, 6, 1)), bill, engine.NewAccumulators());
+        r.Lines[1].Preselfpay.ShouldBe(0m);       // 乙类药品 in the 药品目录: 全部由统筹金支付
+        r.Lines[2].Preselfpay.ShouldBe(400m);     // 特殊检查 2,000 × 20%
+        r.Lines[3].Preselfpay.ShouldBe(300m);     // 特殊治疗 3,000 × 10%
+        r.Lines[4].Preselfpay.ShouldBe(800m);     // 国产器官 8,000 × 10%
+        r.Lines[5].Preselfpay.ShouldBe(20000m);   // 进口器官 40,000 × 50%
+        r.Setl.HifpPay.ShouldBe(0m);
+        r.Setl.OthPay.ShouldBe(10000m + 5000m + 1600m + 2700m + 7200m + 20000m); // 46,500 据实
+        r.Setl.PsnPartAmt.ShouldBe(400m + 300m + 800m + 20000m + 1000m);          // 22,500 = the stated shares + 目录外
+        r.Setl.MedfeeSumamt.ShouldBe(69000m);
+    }
 }
