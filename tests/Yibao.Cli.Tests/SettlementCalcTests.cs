@@ -71,6 +71,12 @@ public class SettlementCalcTests
     [InlineData("chronic-outpatient-annual-deductible-2025", "V3", "act_pay_dedc", "500")]
     [InlineData("quzhou-retiree-outpatient", "Q1-1", "hifp_pay", "440")]          // published 550 — wrong
     [InlineData("quzhou-retiree-outpatient", "Q2-1", "hifp_pay", "1500")]         // published 6,420 — wrong (6,370, above the 1,500 封顶)
+    [InlineData("suqian-2024", "T1-1", "maf_pay", "20000")]                      // ours, on the official 宿迁 tiers: 100%
+    [InlineData("suqian-2024", "D1-1", "maf_pay", "16000")]                      // 80%
+    [InlineData("suqian-2024", "B1-1", "maf_pay", "0")]                          // below the 3,000 年度起付
+    [InlineData("suqian-2024", "B1-2", "maf_pay", "2800")]                       // (7,000 − 3,000) × 70%
+    [InlineData("changsha-lixiu", "LX-1", "oth_pay", "46500")]                   // ours, on the 长沙 离休 rules
+    [InlineData("changsha-lixiu", "LX-1", "psn_part_amt", "22500")]
     public async Task Cited_worked_examples_run_from_their_files(string example, string encounter, string field, string expected)
     {
         var run = await CliHarness.RunAsync(new Dictionary<string, string?>(),
