@@ -9,8 +9,8 @@ namespace Yibao.Domain.Tests.Settlement;
 /// 大病：(合规自付 − 起付标准) 分段 × 比例; 救助：(政策范围内个人自付 − 起付标准) × 救助比例), computed against the 示范县 sample policy
 /// (samples/policies/shifanxian-2025.json) with every figure recomputed by hand in the comments. The CITED examples (published pages,
 /// their own policy files in samples/policies/examples/) are in <see cref="WorkedExampleCitationTests"/>; docs/worked-examples.md
-/// has the citation table, the errors found and the search log. No published 离休 example with figures was found, so the 离休 case
-/// here is the only one.
+/// has the citation table, the errors found and the search log. No published 离休 example with figures was found, so the 离休 cases
+/// (here, and the 长沙 rules one in WorkedExampleCitationTests) are ours.
 /// </summary>
 public class WorkedExampleTests
 {
