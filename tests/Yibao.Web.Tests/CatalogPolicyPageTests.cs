@@ -27,6 +27,26 @@ public sealed class CatalogPolicyPageTests(YibaoWebFactory factory) : IClassFixt
     }
 
     [Fact]
+    public async Task Imported_example_policy_shows_its_sources_with_kind_date_and_link()
+    {
+        var client = await factory.LoginAsync(YibaoWebFactory.AdminName, YibaoWebFactory.AdminPassword);
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(Path.Combine(dir!.FullName, "Yibao.slnx")))
+        {
+            dir = dir.Parent;
+        }
+
+        var json = await File.ReadAllTextAsync(Path.Combine(dir.FullName, "samples", "policies", "examples", "suqian-2024.json"));
+        var response = await YibaoWebFactory.PostFormAsync(client, "/Policies/Edit", "/Policies/Edit", [new("Json", json)]);
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect, await response.Content.ReadAsStringAsync());
+        var html = WebUtility.HtmlDecode(await client.GetStringAsync(response.Headers.Location));
+        html.ShouldContain("宿迁市医疗救助标准（常见问题）");
+        html.ShouldContain("官方页面");
+        html.ShouldContain("发布于 2024-05");
+        html.ShouldContain("href=\"https://suqian.gov.cn/cnsq/cjwt7/202405/75e853869b7b46a3832fd12f78fa6e0e.shtml\"");
+    }
+
+    [Fact]
     public async Task Catalog_template_downloads_as_excel()
     {
         var client = await factory.LoginAsync(YibaoWebFactory.AdminName, YibaoWebFactory.AdminPassword);

@@ -94,6 +94,10 @@ public sealed class PolicySource
 {
     public string Title { get; set; } = "";
     public string? Url { get; set; }
+    /// <summary>发布日期 as published (<c>yyyy-MM-dd</c>, <c>yyyy-MM</c> or <c>yyyy</c>); null when the page shows none.</summary>
+    public string? Published { get; set; }
+    /// <summary>What kind of page it is: <c>official</c> (政府/医保部门网站), <c>mirror</c> (copy of an official page), <c>third_party</c> (转载、问答、资讯站).</summary>
+    public string? Kind { get; set; }
     public string? Note { get; set; }
 }
 

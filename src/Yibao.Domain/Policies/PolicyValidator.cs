@@ -44,6 +44,25 @@ public static class PolicyValidator
             Err("$.effective_to", "结束日期不得早于开始日期");
         }
 
+        for (var i = 0; i < doc.Sources.Count; i++)
+        {
+            var src = doc.Sources[i];
+            if (string.IsNullOrWhiteSpace(src.Title))
+            {
+                Err($"$.sources[{i}].title", "出处标题不能为空");
+            }
+
+            if (src.Kind is { } kind && kind is not ("official" or "mirror" or "third_party"))
+            {
+                Err($"$.sources[{i}].kind", $"页面类型“{kind}”无效（应为 official/mirror/third_party）");
+            }
+
+            if (src.Published is { } pub && !IsPublishedDate(pub))
+            {
+                Err($"$.sources[{i}].published", $"发布日期“{pub}”无效（应为 yyyy-MM-dd、yyyy-MM 或 yyyy）");
+            }
+        }
+
         var cats = Codes(doc.PersonCategories, "$.person_categories", "人员类别", Err);
         var statuses = Codes(doc.SpecialStatuses, "$.special_statuses", "特殊身份", Err);
         var diseases = Codes(doc.ChronicDiseases, "$.chronic_diseases", "慢特病病种", Err);
@@ -270,6 +289,11 @@ public static class PolicyValidator
 
         return e.Distinct(StringComparer.Ordinal).ToList();
     }
+
+    private static bool IsPublishedDate(string s) =>
+        DateOnly.TryParseExact(s, "yyyy-MM-dd", Inv, DateTimeStyles.None, out _)
+        || DateOnly.TryParseExact(s + "-01", "yyyy-MM-dd", Inv, DateTimeStyles.None, out _)
+        || DateOnly.TryParseExact(s + "-01-01", "yyyy-MM-dd", Inv, DateTimeStyles.None, out _);
 
     public static string PlaceName(Place p) => p switch
     {

@@ -18,6 +18,25 @@ public class PolicyValidatorTests
     }
 
     [Fact]
+    public void Source_kind_and_published_date_are_checked()
+    {
+        var doc = Sample();
+        doc.Sources.Add(new PolicySource { Title = "某页面", Url = "http://example.org/a", Kind = "blog", Published = "2024-13-01" });
+        doc.Sources.Add(new PolicySource { Title = " ", Kind = "official", Published = "2024-03" });
+        var errors = PolicyValidator.Validate(doc);
+        var i = doc.Sources.Count - 2;
+        errors.ShouldContain($"$.sources[{i}].kind：页面类型“blog”无效（应为 official/mirror/third_party）");
+        errors.ShouldContain($"$.sources[{i}].published：发布日期“2024-13-01”无效（应为 yyyy-MM-dd、yyyy-MM 或 yyyy）");
+        errors.ShouldContain($"$.sources[{i + 1}].title：出处标题不能为空");
+        errors.ShouldNotContain(e => e.StartsWith($"$.sources[{i + 1}].published", StringComparison.Ordinal));
+
+        doc.Sources.RemoveRange(i, 2);
+        doc.Sources.Add(new PolicySource { Title = "某页面", Kind = "mirror", Published = "2012" });
+        PolicyValidator.Validate(doc).ShouldBeEmpty();
+        PolicyJson.Write(doc).ShouldContain("\"kind\": \"mirror\"");
+    }
+
+    [Fact]
     public void Ratio_outside_0_1_names_the_path()
     {
         var doc = Sample();

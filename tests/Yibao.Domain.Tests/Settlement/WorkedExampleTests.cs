@@ -5,11 +5,12 @@ using static Yibao.Domain.Tests.Settlement.Fixtures;
 namespace Yibao.Domain.Tests.Settlement;
 
 /// <summary>
-/// INVENTED worked examples — not cited. The issue asks for examples from real published 政策解读 with 举例; a search of the
-/// stored public corpus (queries and outcome in docs/worked-examples.md) found no government or agency page with such an
-/// example, so these remain our own, clearly labelled, in the shape of published ones (计算公式：(总费用 − 全自费 − 乙类先行自付 − 起付线) × 报销比例;
-/// 大病：(合规自付 − 起付标准) 分段 × 比例; 救助：(政策范围内个人自付 − 起付标准) × 救助比例).
-/// The figures are recomputed by hand in the comments against the 示范县 sample policy (samples/policies/shifanxian-2025.json).
+/// INVENTED worked examples — ours, not citations, in the shape of published ones (计算公式：(总费用 − 全自费 − 乙类先行自付 − 起付线) × 报销比例;
+/// 大病：(合规自付 − 起付标准) 分段 × 比例; 救助：(政策范围内个人自付 − 起付标准) × 救助比例), computed against the 示范县 sample policy
+/// (samples/policies/shifanxian-2025.json) with every figure recomputed by hand in the comments. The CITED examples (published pages,
+/// their own policy files in samples/policies/examples/) are in <see cref="WorkedExampleCitationTests"/>; docs/worked-examples.md
+/// has the citation table, the errors found and the search log. No published 离休 example with figures was found, so the 离休 cases
+/// (here, and the 长沙 rules one in WorkedExampleCitationTests) are ours.
 /// </summary>
 public class WorkedExampleTests
 {
