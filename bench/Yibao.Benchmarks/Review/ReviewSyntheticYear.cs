@@ -30,6 +30,9 @@ public sealed record SyntheticYearOptions
     /// <summary>Days of the year admissions fall in (from 1 January).</summary>
     public int AdmissionDays { get; init; } = 360;
 
+    /// <summary>Fee lines per 住院 day on average (one of them the bed fee); fewer leave days without treatment (挂床).</summary>
+    public int InpatientLinesPerDay { get; init; } = 8;
+
     /// <summary>
     /// Stored-data variety for tests (derived from ids, so the random sequence is unchanged): every 53rd fee line cancelled, every 41st
     /// encounter cancelled, every 5th 住院 still open (no 出院日期), every 7th diagnosis list in lower case with a leading space and a
@@ -52,7 +55,7 @@ public static class ReviewSyntheticYear
     public const string Metformin = "XA10BAA015A001010100004";
 
     /// <summary>
-    /// Writes about <paramref name="lines"/> fee lines (same shape as <see cref="ReviewYearGenerator"/>) with ids from 1 into an empty
+    /// Writes about <paramref name="lines"/> fee lines (same shape as ReviewYearGenerator) with ids from 1 into an empty
     /// database; the items named by <paramref name="rules"/> are the rule items; returns the fee lines written.
     /// </summary>
     public static async Task<long> LoadAsync(string connection, int lines, ReviewRuleSet rules, SyntheticYearOptions? options = null)
@@ -172,7 +175,7 @@ public static class ReviewSyntheticYear
                 var id = ++encId;
                 encRows.Add((id, p + 1, inst, (int)visit, insutypes[Next(insutypes.Length)], DateOnly.FromDayNumber(admission),
                     visit == VisitType.Inpatient ? DateOnly.FromDayNumber(admission + stay) : null, diagnoses[Next(Math.Clamp(o.Diagnoses, 1, diagnoses.Length))]));
-                var n = visit == VisitType.Inpatient ? stay * 8 : 3 + Next(23);
+                var n = visit == VisitType.Inpatient ? stay * o.InpatientLinesPerDay : 3 + Next(23);
                 if (visit == VisitType.Inpatient)
                 {
                     for (var d = 0; d < stay && count < lines; d++, count++)
