@@ -104,6 +104,7 @@ public sealed class ReviewSqlBaselineTests
         var sample = ReviewRuleJson.Parse(await File.ReadAllTextAsync(Path.Combine(Root(), "samples", "review", "shifanxian-rules.json"), ct));
         var written = await ReviewSyntheticYear.LoadAsync(connection, 40_000, sample, Dense);
         written.ShouldBe(40_000);
+        await AddBoundaryCasesAsync(connection, ct);
 
         var rules = Rules(sample);
         var items = new CodeTable();
@@ -120,6 +121,7 @@ public sealed class ReviewSqlBaselineTests
             var sql = await ReviewSqlBaseline.RunAsync(conn, rule, From, To, ct);
             var mine = engineFlags.TryGetValue(rule.Id, out var list) ? list : [];
             counts[rule.Id] = mine.Count;
+            TestContext.Current.TestOutputHelper?.WriteLine($"{rule.Id}（{rule.Type.ChineseName()}）：引擎 {mine.Count} 个，SQL {sql.Count} 个");
             if (ReviewSqlBaseline.Compare(mine, sql) is { } diff)
             {
                 mismatches.Add($"{rule.Id}（{rule.Type.ChineseName()}）：{diff}");
@@ -144,5 +146,52 @@ public sealed class ReviewSqlBaselineTests
         counts["PC-001-D"].ShouldNotBe(counts["PC-001"]);
         counts["GC-001-0"].ShouldBeGreaterThan(counts["GC-001"]);
         counts["FJ-001-ANY"].ShouldBeGreaterThan(counts["FJ-001"]);
+
+        // The hand-made boundaries hit as intended on the engine's side (so SQL equal to it is right at the edges too).
+        var boundary = engineFlags.Where(kv => kv.Key.StartsWith("FJ-001", StringComparison.Ordinal))
+            .ToDictionary(kv => kv.Key, kv => kv.Value.Where(f => f.Ids.Length > 0 && f.Ids.All(id => id >= BoundaryIds)).Select(f => f.Ids.Min()).Order().ToArray(), StringComparer.Ordinal);
+        boundary["FJ-001"].ShouldBe([BoundaryIds + 10, BoundaryIds + 40]); // E1: gap 15 = readmission_days, case-insensitive; E4: gap 0, same institution
+        boundary["FJ-001-ANY"].ShouldBe([BoundaryIds + 10, BoundaryIds + 20, BoundaryIds + 30, BoundaryIds + 40]);
+        boundary["FJ-001-60"].ShouldBe([BoundaryIds + 40]); // 7-character prefix: only two codes of equal length 3 agree
+        engineFlags["LD-001"].Where(f => f.Ids.Length > 0 && f.Ids.All(id => id >= BoundaryIds)).Select(f => f.Ids.Min()).ShouldBe([BoundaryIds + 60]); // only the visit strictly inside the stay
+    }
+
+    /// <summary>First id of the hand-made encounters and fee lines (above the synthetic year's).</summary>
+    private const long BoundaryIds = 9_000_000;
+
+    /// <summary>
+    /// One more person with five 住院 at the edges of 分解住院 and three outpatient visits at the edges of 同一时间两地就诊:
+    /// E0 03-01–03-05 K35.900 (inst 1); E1 03-20–03-25 "k35.100" (inst 1, 15 days later); E2 04-10–04-12 "K35" (inst 1, 16 days later);
+    /// E3 04-12–04-14 "K35" (inst 2, 0 days); E4 04-14–04-16 "K35" (inst 2, 0 days); visits at inst 3 on 03-01, 03-02 and 03-05.
+    /// Each encounter has one line per day (ids BoundaryIds + 10 × encounter + day).
+    /// </summary>
+    private static async Task AddBoundaryCasesAsync(string connection, CancellationToken ct)
+    {
+        const long person = BoundaryIds;
+        var sql = new System.Text.StringBuilder();
+        sql.Append(System.Globalization.CultureInfo.InvariantCulture, $"INSERT INTO persons (id, person_no, certno, name, gender, birth_date, pool_area_code) VALUES ({person}, 'B900000000000001', 'B90000000000000001', '边界', 1, DATE '1960-05-01', '130123');");
+        sql.Append(System.Globalization.CultureInfo.InvariantCulture, $"INSERT INTO enrollments (id, person_id, insutype, psn_type, begndate, enddate, psn_insu_stas, termination_reason, carried_contribution_months, insuplc_admdvs) " +
+                   $"VALUES ({person}, {person}, 390, 22, DATE '2024-01-01', NULL, 1, NULL, 0, '130123');");
+        (int Inst, int Visit, string Begin, string End, string Diag)[] encounters =
+        [
+            (1, 21, "2025-03-01", "2025-03-05", "K35.900"), (1, 21, "2025-03-20", "2025-03-25", "k35.100"), (1, 21, "2025-04-10", "2025-04-12", "K35"),
+            (2, 21, "2025-04-12", "2025-04-14", "K35"), (2, 21, "2025-04-14", "2025-04-16", "K35"),
+            (3, 11, "2025-03-01", "2025-03-01", "J06.900"), (3, 11, "2025-03-02", "2025-03-02", "J06.900"), (3, 11, "2025-03-05", "2025-03-05", "J06.900"),
+        ];
+        for (var k = 0; k < encounters.Length; k++)
+        {
+            var (inst, visit, begin, end, diag) = encounters[k];
+            var id = BoundaryIds + k;
+            sql.Append(System.Globalization.CultureInfo.InvariantCulture, $"INSERT INTO medical_encounters (id, mdtrt_id, institution_id, person_id, psn_no, insutype, med_type, begin_date, endtime, dise_codg, insuplc_admdvs, status, created_at) " +
+                       $"VALUES ({id}, 'BX{id}', {inst}, {person}, 'B900000000000001', '390', {visit}, DATE '{begin}', DATE '{end}', '{diag}', '130123', 2, now());");
+            sql.Append(System.Globalization.CultureInfo.InvariantCulture, $"INSERT INTO fee_details (id, encounter_id, feedetl_sn, med_list_codg, cnt, pric, det_item_fee_sumamt, fee_ocur_date, cancelled) " +
+                       $"SELECT {BoundaryIds} + {10 * k} + d, {id}, d::text, 'ZZ-BOUNDARY', 1, 12.5, 12.5, DATE '{begin}' + d, false " +
+                       $"FROM generate_series(0, greatest(DATE '{end}' - DATE '{begin}' - 1, 0)) d;");
+        }
+
+        await using var conn = new NpgsqlConnection(connection);
+        await conn.OpenAsync(ct);
+        await using var cmd = new NpgsqlCommand(sql.ToString(), conn);
+        await cmd.ExecuteNonQueryAsync(ct);
     }
 }
