@@ -1,13 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
-using NpgsqlTypes;
 using Yibao.Application.Common;
 using Yibao.Application.Review;
-using Yibao.Domain.Catalogs;
 using Yibao.Domain.Review;
 using Yibao.Infrastructure;
 using Yibao.Infrastructure.Persistence;
