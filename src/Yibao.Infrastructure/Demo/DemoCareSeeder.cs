@@ -100,7 +100,8 @@ public sealed class DemoCareSeeder(AppDbContext db, IBulkLoader bulk, ISettlemen
         var waiting = await db.LoadWaitingPolicyAsync(pool, ct);
         var firstEntry = (await db.JournalEntries.MaxAsync(e => (long?)e.Id, ct) ?? 0) + 1;
         var firstLine = (await db.Set<JournalLine>().MaxAsync(e => (long?)e.Id, ct) ?? 0) + 1;
-        var generator = new DemoCareGenerator(seed, (t, d) => policies.GetValueOrDefault((t, d)), catalog, institutions, remote, waiting, firstEntry, firstLine);
+        var firstAccountEntry = (await db.PersonalAccountEntries.MaxAsync(e => (long?)e.Id, ct) ?? 0) + 1;
+        var generator = new DemoCareGenerator(seed, (t, d) => policies.GetValueOrDefault((t, d)), catalog, institutions, remote, waiting, firstEntry, firstLine, firstAccountEntry);
         var maxPerson = await db.Persons.MaxAsync(p => p.Id, ct);
         var persons = 0;
         var withoutCare = new List<Person>();
@@ -116,8 +117,10 @@ public sealed class DemoCareSeeder(AppDbContext db, IBulkLoader bulk, ISettlemen
                     .ToLookup(e => e.PersonId);
                 var statuses = (await db.PersonSpecialStatuses.AsNoTracking().Where(s => s.PersonId >= lo && s.PersonId < hi).ToListAsync(ct))
                     .ToLookup(s => s.PersonId);
+                var accounts = await db.PersonalAccounts.AsNoTracking().Include(a => a.Entries).Where(a => a.PersonId >= lo && a.PersonId < hi)
+                    .ToDictionaryAsync(a => a.PersonId, ct);
                 persons += chunk.Count;
-                generator.Generate(chunk, enrollments, statuses, batch);
+                generator.Generate(chunk, enrollments, statuses, accounts, batch);
                 if (batch.Filings.Count > 0)
                 {
                     db.OutOfAreaFilings.AddRange(batch.Filings);
@@ -131,6 +134,7 @@ public sealed class DemoCareSeeder(AppDbContext db, IBulkLoader bulk, ISettlemen
                 await bulk.WriteJournalLinesAsync(batch.JournalEntries.SelectMany(e => e.Lines), ct);
                 await bulk.WriteSettlementsAsync(batch.Settlements, ct);
                 await bulk.WritePersonAccumulatorsAsync(batch.Accumulators, ct);
+                await bulk.WritePersonalAccountEntriesAsync(batch.AccountEntries, ct);
                 if (withoutCare.Count < 1000)
                 {
                     withoutCare.AddRange(batch.WithoutCare.Take(50));
@@ -159,6 +163,8 @@ public sealed class DemoCareSeeder(AppDbContext db, IBulkLoader bulk, ISettlemen
                 ["person_accumulators"] = c.Accumulators,
                 ["medfee_sumamt"] = c.MedfeeSumamt,
                 ["fund_pay_sumamt"] = c.FundPaySumamt,
+                ["account_payments"] = c.AccountPayments,
+                ["acct_pay"] = c.AcctPaySumamt,
             };
             db.AuditEntries.Add(new AuditEntry
             {

@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Yibao.Application.Accounts;
 using Yibao.Application.Funds;
 using Yibao.Application.Settlement;
 using Yibao.Application.Tests.Common;
+using Yibao.Domain.Accounts;
 using Yibao.Domain.Funds;
 using Yibao.Domain.Policies;
 using Yibao.Domain.Settlement;
@@ -14,7 +16,8 @@ namespace Yibao.Application.Tests.Settlement;
 /// <summary>
 /// The demo county's generated year of care (yibao demo seed) is internally consistent on both engines: fee lines add up to
 /// medfee_sumamt, every journal entry balances per fund and pays exactly what the settlement's funds paid, the accumulators
-/// are the chained sum of the person's settlements, each 月结算单 equals its settlements, and the trial balance balances.
+/// are the chained sum of the person's settlements, each 月结算单 equals its settlements, 职工 pay from their personal accounts
+/// (credited by the monthly job, as yibao demo seed does) without a balance ever going negative, and the trial balance balances.
 /// </summary>
 public sealed class DemoCareTests
 {
@@ -28,8 +31,12 @@ public sealed class DemoCareTests
     public async Task Seeded_year_of_care_is_consistent_with_statements_accumulators_and_ledger(string provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
+        db.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 23, 2, 0, 0, TimeSpan.Zero)); // contributions and 划入 for 2026-01 to 2026-10
         var county = await db.InScopeAsync(sp => sp.GetRequiredService<DemoSeeder>().SeedAsync(new DemoCountyOptions(Insured, Seed)));
         county.Succeeded.ShouldBeTrue(string.Join("；", county.Errors.Select(e => e.Message)));
+        var credited = await db.InScopeAsync(sp => DemoContributions.CreditAccountsAsync(sp.GetRequiredService<CreditPersonalAccountsHandler>(), county.Value!.Employee!, null,
+            TestContext.Current.CancellationToken));
+        credited.Value.ShouldBe(10);
         var catalog = await db.InScopeAsync(sp => sp.GetRequiredService<CatalogPolicySeeder>().SeedAsync(DemoCountyGenerator.CountyCode));
         catalog.Succeeded.ShouldBeTrue(string.Join("；", catalog.Errors.Select(e => e.Message)));
 
@@ -151,6 +158,57 @@ public sealed class DemoCareTests
             st.Value.Fields.Single(f => f.Code == "medfee_sumamt").Settled.ShouldBe(g.Sum(s => s.MedfeeSumamt));
             st.Value.Fields.Single(f => f.Code == "fund_pay_sumamt").Settled.ShouldBe(g.Sum(s => s.FundPaySumamt));
             st.Value.TotalOwed.ShouldBe(g.Sum(s => s.FundPaySumamt + s.AcctPay));
+        }
+
+        // 职工个人账户: settlements paid from the account (acct_pay) with one 支付 entry each on the settlement's journal entry,
+        // balances never negative in date order, credits − payments = stored balance = 2201 个人账户结存 of the person.
+        c.AccountPayments.ShouldBeGreaterThan(0);
+        var paidFromAccount = settlements.Where(s => s.AcctPay > 0).ToList();
+        paidFromAccount.Count.ShouldBe(c.AccountPayments);
+        paidFromAccount.Sum(s => s.AcctPay).ShouldBe(c.AcctPaySumamt);
+        paidFromAccount.ShouldAllBe(s => s.PsnCashPay == s.PsnPartAmt - s.AcctPay);
+        paidFromAccount.Select(s => s.MedType).Distinct().Count().ShouldBeGreaterThan(1);
+        var accounts = await ctx.PersonalAccounts.AsNoTracking().Include(a => a.Entries).ToListAsync(TestContext.Current.CancellationToken);
+        accounts.ShouldNotBeEmpty();
+        var payments = accounts.SelectMany(a => a.Entries.Where(x => x.Kind == AccountEntryKind.Payment).Select(x => (a.PersonId, Entry: x))).ToList();
+        payments.Count.ShouldBe(c.AccountPayments);
+        var bySetl = paidFromAccount.ToDictionary(s => AccountPayment.PaymentKey(s.SetlId));
+        foreach (var (personId, x) in payments)
+        {
+            var s = bySetl[x.SourceKey];
+            s.PersonId.ShouldBe(personId);
+            x.Amount.ShouldBe(-s.AcctPay, s.SetlId);
+            x.EntryDate.ShouldBe(s.SetlDate, s.SetlId);
+            x.JournalEntryId.ShouldBe(s.JournalEntryId!.Value, s.SetlId);
+            byEntry[x.JournalEntryId].Where(l => l.Fund == FundCode.EmployeePersonalAccount && l.AccountCode == LedgerAccounts.PersonalAccountBalance && l.PersonId == personId)
+                .Sum(l => l.Debit).ShouldBe(s.AcctPay, s.SetlId);
+        }
+
+        var ledger2201 = lines.Where(l => l.Fund == FundCode.EmployeePersonalAccount && l.AccountCode == LedgerAccounts.PersonalAccountBalance)
+            .GroupBy(l => l.PersonId).ToDictionary(g => g.Key ?? 0, g => g.Sum(l => l.Credit - l.Debit));
+        foreach (var a in accounts)
+        {
+            var running = 0m;
+            foreach (var x in a.Entries.OrderBy(x => x.EntryDate).ThenBy(x => x.Id))
+            {
+                running += x.Amount;
+                running.ShouldBeGreaterThanOrEqualTo(0m, $"人员 {a.PersonId} 的个人账户在 {x.EntryDate:yyyy-MM-dd} 为负");
+            }
+
+            var credits = a.Entries.Where(x => x.Kind == AccountEntryKind.Credit).Sum(x => x.Amount);
+            var paid = settlements.Where(s => s.PersonId == a.PersonId).Sum(s => s.AcctPay);
+            (credits - paid).ShouldBe(running, $"人员 {a.PersonId}：划入 − 支付 ≠ 余额");
+            ledger2201.GetValueOrDefault(a.PersonId).ShouldBe(running, $"人员 {a.PersonId}：2201 个人账户结存 ≠ 余额");
+        }
+
+        // What the person page shows (个人账户 balance) is that balance.
+        var accountView = scope.ServiceProvider.GetRequiredService<GetPersonalAccountHandler>();
+        foreach (var a in accounts.Where(a => a.Entries.Any(x => x.Kind == AccountEntryKind.Payment)).Take(20))
+        {
+            var view = await accountView.HandleAsync(new GetPersonalAccount(a.PersonId), TestContext.Current.CancellationToken);
+            view!.Balance.ShouldBe(a.Entries.Sum(x => x.Amount));
+            view.Balance.ShouldBe(ledger2201[a.PersonId]);
+            view.Entries.ShouldContain(r => r.Kind == AccountEntryKind.Payment && r.Memo.Contains("结算 S", StringComparison.Ordinal));
         }
 
         var trial = await scope.ServiceProvider.GetRequiredService<GetTrialBalanceHandler>()
