@@ -203,6 +203,7 @@ internal static class CliCommands
             + $"费用明细 {c.FeeLines} 条（丙类 {c.ClassCLines} 条，目录外 {c.OutOfCatalogLines} 条），结算 {c.Settlements} 笔，医疗费总额 {c.MedfeeSumamt:0.00} 元，基金支付 {c.FundPaySumamt:0.00} 元，"
             + $"职工个人账户支付 {c.AccountPayments} 笔 {c.AcctPaySumamt:0.00} 元\n"
             + $"记账凭证 {c.JournalEntries} 张（分录 {c.JournalLines} 行），人员年度累计 {c.Accumulators} 条，异地就医备案 {c.Filings} 条（异地医院 {r.RemoteHospitals} 家），手工报销 {r.ManualReimbursements} 笔（已审核支付），未享受待遇未结算 {c.Skipped} 人次\n"
+            + $"月结算单 {r.Statements} 张（{DemoCareGenerator.Year} 年 1–12 月，由演示财务于次月 1 日生成并冻结，同 yibao statements generate；用时 {r.StatementsElapsed.TotalSeconds:0.0} 秒）\n"
             + $"就医数据用时 {seconds:0.0} 秒（费用明细 {r.FeeLinesPerSecond:0} 条/秒）");
     }
 

@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.Unicode;
 using Microsoft.EntityFrameworkCore;
 using Yibao.Application.Common;
+using Yibao.Application.Funds;
 using Yibao.Application.Registry;
 using Yibao.Application.Settlement;
 using Yibao.Domain.Admin;
@@ -21,6 +22,12 @@ namespace Yibao.Infrastructure.Demo;
 /// <summary>Counts of the generated year of care.</summary>
 public sealed record DemoCareResult(DemoCareCounts Counts, int Persons, int ManualReimbursements, int RemoteHospitals, TimeSpan Elapsed)
 {
+    /// <summary>Stored 月结算单 generated for the year (one per institution and month with activity).</summary>
+    public int Statements { get; init; }
+
+    /// <summary>Time spent generating the 月结算单, after <see cref="Elapsed"/> (the care, the ledger and the 手工报销).</summary>
+    public TimeSpan StatementsElapsed { get; init; }
+
     public int Encounters => Counts.Settlements;
 
     /// <summary>Fee lines written per second of the whole run.</summary>
@@ -32,10 +39,12 @@ public sealed record DemoCareResult(DemoCareCounts Counts, int Persons, int Manu
 /// read in chunks of <see cref="ChunkPersons"/> with their enrollments and statuses, each chunk's encounters, fee lines,
 /// settlements, journal entries and final accumulators go through the bulk path (PostgreSQL binary COPY, SQLite prepared
 /// inserts) in one transaction with a summarizing audit entry, so memory stays bounded whatever the county's size. Then a
-/// few dozen 手工报销 are entered by a clerk and approved and paid by a 审核员 through the real handlers.
+/// few dozen 手工报销 are entered by a clerk and approved and paid by a 审核员 through the real handlers, and finally
+/// 财务 generates the institutions' stored 月结算单 of every month of the year through <see cref="GenerateStatementsHandler"/>
+/// (the code of <c>yibao statements generate</c> and 生成并冻结 on /Funds/Statements), each on the 1st of the following month.
 /// </summary>
 public sealed class DemoCareSeeder(AppDbContext db, IBulkLoader bulk, ISettlementReferenceData reference, IPersonSettlementLock personLock,
-    TimeProvider clock, ICurrentUser currentUser)
+    IInstitutionPaymentLock paymentLock, TimeProvider clock, ICurrentUser currentUser)
 {
     public const int ChunkPersons = 2000;
 
@@ -186,7 +195,43 @@ public sealed class DemoCareSeeder(AppDbContext db, IBulkLoader bulk, ISettlemen
             return AppResult<DemoCareResult>.Fail(manual.Errors);
         }
 
-        return AppResult<DemoCareResult>.Ok(new DemoCareResult(generator.Counts, persons, manual.Value, remote.Count, watch.Elapsed));
+        var statementsWatch = Stopwatch.StartNew();
+        var statements = await StatementsAsync(ct);
+        if (!statements.Succeeded)
+        {
+            return AppResult<DemoCareResult>.Fail(statements.Errors);
+        }
+
+        return AppResult<DemoCareResult>.Ok(new DemoCareResult(generator.Counts, persons, manual.Value, remote.Count, watch.Elapsed)
+        {
+            Statements = statements.Value,
+            StatementsElapsed = statementsWatch.Elapsed,
+        });
+    }
+
+    /// <summary>
+    /// 生成月结算单 for every month of the demo year, by a 演示财务 on the 1st of the following month (10:00), through the same
+    /// handler as <c>yibao statements generate --month</c>: every institution with a settlement or a 2101 posting in the month.
+    /// </summary>
+    private async Task<AppResult<int>> StatementsAsync(CancellationToken ct)
+    {
+        var generated = 0;
+        var finance = new DemoUser("demo-caiwu", "演示财务");
+        for (var month = 1; month <= 12; month++)
+        {
+            var first = new DateOnly(DemoCareGenerator.Year, month, 1);
+            var handler = new GenerateStatementsHandler(db, new GetMonthlyStatementHandler(db), paymentLock, finance, FixedClock.At(first.AddMonths(1)));
+            var r = await handler.HandleAsync(new GenerateStatements(first.Year, first.Month), ct);
+            if (!r.Succeeded)
+            {
+                return AppResult<int>.Fail(r.Errors);
+            }
+
+            generated += r.Value!.Generated.Count;
+            db.ChangeTracker.Clear();
+        }
+
+        return AppResult<int>.Ok(generated);
     }
 
     /// <summary>
