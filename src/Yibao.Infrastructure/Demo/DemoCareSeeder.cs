@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Yibao.Application.Common;
 using Yibao.Application.Funds;
 using Yibao.Application.Registry;
+using Yibao.Application.Review;
 using Yibao.Application.Settlement;
 using Yibao.Domain.Admin;
 using Yibao.Domain.Catalogs;
@@ -28,6 +29,9 @@ public sealed record DemoCareResult(DemoCareCounts Counts, int Persons, int Manu
     /// <summary>Time spent generating the 月结算单, after <see cref="Elapsed"/> (the care, the ledger and the 手工报销).</summary>
     public TimeSpan StatementsElapsed { get; init; }
 
+    /// <summary>The 事中 rule set the settlements were checked with (null: no 事中 rules were enabled).</summary>
+    public string? ReviewRuleSetId { get; init; }
+
     public int Encounters => Counts.Settlements;
 
     /// <summary>Fee lines written per second of the whole run.</summary>
@@ -44,7 +48,7 @@ public sealed record DemoCareResult(DemoCareCounts Counts, int Persons, int Manu
 /// (the code of <c>yibao statements generate</c> and 生成并冻结 on /Funds/Statements), each on the 1st of the following month.
 /// </summary>
 public sealed class DemoCareSeeder(AppDbContext db, IBulkLoader bulk, ISettlementReferenceData reference, IPersonSettlementLock personLock,
-    IInstitutionPaymentLock paymentLock, TimeProvider clock, ICurrentUser currentUser)
+    IInstitutionPaymentLock paymentLock, IReviewRuleSource reviewRules, TimeProvider clock, ICurrentUser currentUser)
 {
     public const int ChunkPersons = 2000;
 
@@ -90,6 +94,14 @@ public sealed class DemoCareSeeder(AppDbContext db, IBulkLoader bulk, ISettlemen
                 $"待遇政策：{DemoCountyGenerator.CountyName}（{pool}）在 {year} 年没有生效的待遇政策参数或医保目录，不能生成就医数据"));
         }
 
+        // 事中智能审核 with the rules live settlement uses (YIBAO_REVIEW_RULES, else the enabled 事中 rules of review_rules; none: no
+        // check). A rule set that cannot be used refuses, as 2207 does, instead of settling the year unreviewed.
+        var review = await reviewRules.GetInlineReviewerAsync(ct);
+        if (review.Error is not null)
+        {
+            return AppResult<DemoCareResult>.Fail(new AppError(SettlementErrors.ReviewRulesInvalid, review.Error, "review_rules"));
+        }
+
         // Hospitals in other 统筹区 (through the context: audited like any other write).
         var remote = new List<Institution>();
         foreach (var h in RemoteHospitals())
@@ -110,7 +122,8 @@ public sealed class DemoCareSeeder(AppDbContext db, IBulkLoader bulk, ISettlemen
         var firstEntry = (await db.JournalEntries.MaxAsync(e => (long?)e.Id, ct) ?? 0) + 1;
         var firstLine = (await db.Set<JournalLine>().MaxAsync(e => (long?)e.Id, ct) ?? 0) + 1;
         var firstAccountEntry = (await db.PersonalAccountEntries.MaxAsync(e => (long?)e.Id, ct) ?? 0) + 1;
-        var generator = new DemoCareGenerator(seed, (t, d) => policies.GetValueOrDefault((t, d)), catalog, institutions, remote, waiting, firstEntry, firstLine, firstAccountEntry);
+        var generator = new DemoCareGenerator(seed, (t, d) => policies.GetValueOrDefault((t, d)), catalog, institutions, remote, waiting, firstEntry, firstLine, firstAccountEntry,
+            review.Reviewer, review.RuleSetId);
         var maxPerson = await db.Persons.MaxAsync(p => p.Id, ct);
         var persons = 0;
         var withoutCare = new List<Person>();
@@ -172,6 +185,11 @@ public sealed class DemoCareSeeder(AppDbContext db, IBulkLoader bulk, ISettlemen
                 ["person_accumulators"] = c.Accumulators,
                 ["medfee_sumamt"] = c.MedfeeSumamt,
                 ["fund_pay_sumamt"] = c.FundPaySumamt,
+                ["review_rule_set"] = (object?)review.RuleSetId ?? "无事中审核规则",
+                ["reviewed"] = c.Reviewed,
+                ["review_deducted_lines"] = c.ReviewDeductedLines,
+                ["review_deducted_amount"] = c.ReviewDeductedAmount,
+                ["review_warnings"] = c.ReviewWarnings,
                 ["account_payments"] = c.AccountPayments,
                 ["acct_pay"] = c.AcctPaySumamt,
             };
@@ -205,6 +223,7 @@ public sealed class DemoCareSeeder(AppDbContext db, IBulkLoader bulk, ISettlemen
         return AppResult<DemoCareResult>.Ok(new DemoCareResult(generator.Counts, persons, manual.Value, remote.Count, watch.Elapsed)
         {
             Statements = statements.Value,
+            ReviewRuleSetId = review.RuleSetId,
             StatementsElapsed = statementsWatch.Elapsed,
         });
     }

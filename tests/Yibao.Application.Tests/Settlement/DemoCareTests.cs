@@ -2,11 +2,14 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Yibao.Application.Accounts;
 using Yibao.Application.Funds;
+using Yibao.Application.Review;
 using Yibao.Application.Settlement;
 using Yibao.Application.Tests.Common;
 using Yibao.Domain.Accounts;
+using Yibao.Domain.Catalogs;
 using Yibao.Domain.Funds;
 using Yibao.Domain.Policies;
+using Yibao.Domain.Review;
 using Yibao.Domain.Settlement;
 using Yibao.Infrastructure.Demo;
 using Yibao.Infrastructure.Persistence;
@@ -250,5 +253,93 @@ public sealed class DemoCareTests
         var again = await db.InScopeAsync(sp => sp.GetRequiredService<DemoCareSeeder>().SeedAsync(Seed));
         again.Succeeded.ShouldBeFalse();
         again.Errors[0].Code.ShouldBe("care-not-empty");
+    }
+    /// <summary>
+    /// With 事中 rules enabled (the sample rule set imported into review_rules, as `yibao review rules import` does), the seed checks
+    /// every encounter before its calculation like 2207/2304: 明确 findings make their lines 全自费 with the rule and reason, 可疑
+    /// ones are stored as warnings, and the live loader (InlineReviewInput.CheckAsync over the stored encounters) finds exactly
+    /// the same on every settlement.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Seeded_year_is_reviewed_inline_with_the_enabled_rules_exactly_as_live_settlement(string provider)
+    {
+        const int insured = 400;
+        var ct = TestContext.Current.CancellationToken;
+        await using var db = await TestDatabase.CreateAsync(provider);
+        (await db.InScopeAsync(sp => sp.GetRequiredService<DemoSeeder>().SeedAsync(new DemoCountyOptions(insured, Seed) { EmployeeContributions = false }))).Succeeded.ShouldBeTrue();
+        (await db.InScopeAsync(sp => sp.GetRequiredService<CatalogPolicySeeder>().SeedAsync(DemoCountyGenerator.CountyCode))).Succeeded.ShouldBeTrue();
+        var rulesFile = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(Path.Combine(rulesFile!.FullName, "samples", "review", "shifanxian-rules.json")))
+        {
+            rulesFile = rulesFile.Parent;
+        }
+
+        var json = await File.ReadAllTextAsync(Path.Combine(rulesFile.FullName, "samples", "review", "shifanxian-rules.json"), ct);
+        var imported = await db.InScopeAsync(sp => sp.GetRequiredService<ImportReviewRulesHandler>().HandleAsync(new ImportReviewRules(json), ct));
+        imported.Succeeded.ShouldBeTrue(string.Join("；", imported.Errors.Select(e => e.Message)));
+
+        var run = await db.InScopeAsync(sp => sp.GetRequiredService<DemoCareSeeder>().SeedAsync(Seed, ct));
+        run.Succeeded.ShouldBeTrue(string.Join("；", run.Errors.Select(e => e.Message)));
+        var care = run.Value!;
+        var c = care.Counts;
+        care.ReviewRuleSetId.ShouldNotBeNull();
+        c.Reviewed.ShouldBe(c.Settlements);
+        c.ReviewDeductedLines.ShouldBeGreaterThan(0);
+        c.ReviewDeductedAmount.ShouldBeGreaterThan(0m);
+
+        await using var scope = db.Services.CreateAsyncScope();
+        var ctx = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var reviewer = (await scope.ServiceProvider.GetRequiredService<IReviewRuleSource>().GetInlineReviewerAsync(ct)).Reviewer!;
+        var settlements = await ctx.Settlements.AsNoTracking().OrderBy(s => s.Id).ToListAsync(ct);
+        var institutions = await ctx.Institutions.AsNoTracking().ToDictionaryAsync(i => i.Id, ct);
+        var deductedLines = 0;
+        var warnings = 0;
+        foreach (var s in settlements)
+        {
+            s.ExplanationJson.ShouldContain($"智能审核（事中，规则集 {care.ReviewRuleSetId}）");
+
+            // What the stored settlement says: the lines made 全自费 by a rule (feedetl_sn and rule id) and the warnings.
+            var stored = new List<string>();
+            foreach (var line in System.Text.Json.JsonSerializer.Deserialize<List<System.Text.Json.JsonElement>>(s.LinesJson)!)
+            {
+                var memo = line.GetProperty("memo").ValueKind == System.Text.Json.JsonValueKind.String ? line.GetProperty("memo").GetString()! : "";
+                if (memo.StartsWith("智能审核明确违规：[", StringComparison.Ordinal))
+                {
+                    line.GetProperty("fulamt_ownpay_amt").GetDecimal().ShouldBe(line.GetProperty("det_item_fee_sumamt").GetDecimal(), s.SetlId);
+                    stored.Add(line.GetProperty("feedetl_sn").GetString() + memo[memo.IndexOf('[', StringComparison.Ordinal)..(memo.IndexOf(']', StringComparison.Ordinal) + 1)]);
+                }
+            }
+
+            var storedWarnings = s.ReviewWarningsJson is null ? [] : System.Text.Json.JsonSerializer.Deserialize<List<ReviewWarningView>>(s.ReviewWarningsJson)!;
+            deductedLines += stored.Count;
+            warnings += storedWarnings.Count;
+
+            // What a live settlement of this encounter would have found: the live loader over the stored encounters.
+            var e = await ctx.MedicalEncounters.AsNoTracking().Include(x => x.FeeDetails).FirstAsync(x => x.Id == s.EncounterId, ct);
+            var person = await ctx.Persons.AsNoTracking().FirstAsync(p => p.Id == s.PersonId, ct);
+            var lines = e.FeeDetails.OrderBy(f => f.Id).ToList();
+            var fee = lines.Select(f => new FeeLine(f.MedListCodg, f.Cnt, f.Pric, f.DetItemFeeSumamt, f.FeeOcurDate)).ToArray();
+            var inpatient = e.MedType == VisitType.Inpatient;
+            var encounter = new Encounter
+            {
+                Id = e.MdtrtId, VisitType = e.MedType, InstitutionLevel = institutions[e.InstitutionId].Level, AdmissionDate = e.BeginDate,
+                DischargeDate = inpatient ? e.EndDate!.Value : e.BeginDate,
+                Diagnoses = ((inpatient ? e.DscgMaindiagCode ?? e.DiseCodg : e.DiseCodg) ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+            };
+            var live = await InlineReviewInput.CheckAsync(ctx, reviewer, person, e, institutions[e.InstitutionId], encounter, fee, lines.Select(l => l.MedcDays ?? 0).ToArray(), ct);
+            live.Deductions.Select(d => lines[d.Line].FeedetlSn + "[" + d.RuleId + "]").Order(StringComparer.Ordinal)
+                .ShouldBe(stored.Order(StringComparer.Ordinal), s.SetlId);
+            live.Warnings.Select(w => w.RuleId + w.Amount.ToString(System.Globalization.CultureInfo.InvariantCulture)).Order(StringComparer.Ordinal)
+                .ShouldBe(storedWarnings.Select(w => w.RuleId + w.Amount.ToString(System.Globalization.CultureInfo.InvariantCulture)).Order(StringComparer.Ordinal), s.SetlId);
+        }
+
+        deductedLines.ShouldBe(c.ReviewDeductedLines);
+        warnings.ShouldBe(c.ReviewWarnings);
+
+        // The money follows: journal entries still pay exactly what the funds paid, and the books balance.
+        var trial = await scope.ServiceProvider.GetRequiredService<GetTrialBalanceHandler>()
+            .HandleAsync(new GetTrialBalance(new DateOnly(2000, 1, 1), new DateOnly(2100, 12, 31)), ct);
+        trial.Value!.Balanced.ShouldBeTrue();
     }
 }
