@@ -197,6 +197,11 @@ internal static class CliCommands
         ArgumentNullException.ThrowIfNull(r);
         var c = r.Counts;
         var seconds = r.Elapsed.TotalSeconds;
+        var statements = r.StatementMonths == 0
+            ? string.Create(CultureInfo.InvariantCulture, $"月结算单：{DemoCareGenerator.Year} 年还没有已结束的月份，未生成（月份结束后用 yibao statements generate 生成）")
+            : string.Create(CultureInfo.InvariantCulture,
+                $"月结算单 {r.Statements} 张（{DemoCareGenerator.Year} 年 1–{r.StatementMonths} 月，由演示财务于次月 1 日生成并冻结，同 yibao statements generate；用时 {r.StatementsElapsed.TotalSeconds:0.0} 秒）")
+                + (r.StatementMonths < 12 ? "；以后各月结束后用 yibao statements generate 生成" : "");
         var review = r.ReviewRuleSetId is null
             ? "事中智能审核：未启用事中审核规则（未设置 YIBAO_REVIEW_RULES，review_rules 中也没有启用的事中规则），结算未经事中审核"
             : string.Create(CultureInfo.InvariantCulture,
@@ -208,7 +213,7 @@ internal static class CliCommands
             + $"职工个人账户支付 {c.AccountPayments} 笔 {c.AcctPaySumamt:0.00} 元\n"
             + $"记账凭证 {c.JournalEntries} 张（分录 {c.JournalLines} 行），人员年度累计 {c.Accumulators} 条，异地就医备案 {c.Filings} 条（异地医院 {r.RemoteHospitals} 家），手工报销 {r.ManualReimbursements} 笔（已审核支付），未享受待遇未结算 {c.Skipped} 人次\n"
             + $"{review}\n"
-            + $"月结算单 {r.Statements} 张（{DemoCareGenerator.Year} 年 1–12 月，由演示财务于次月 1 日生成并冻结，同 yibao statements generate；用时 {r.StatementsElapsed.TotalSeconds:0.0} 秒）\n"
+            + $"{statements}\n"
             + $"就医数据用时 {seconds:0.0} 秒（费用明细 {r.FeeLinesPerSecond:0} 条/秒）");
     }
 

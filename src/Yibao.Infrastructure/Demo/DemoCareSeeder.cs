@@ -26,6 +26,9 @@ public sealed record DemoCareResult(DemoCareCounts Counts, int Persons, int Manu
     /// <summary>Stored 月结算单 generated for the year (one per institution and month with activity).</summary>
     public int Statements { get; init; }
 
+    /// <summary>The months of the year whose 月结算单 were generated (those ended by today: 1 to <see cref="StatementMonths"/>).</summary>
+    public int StatementMonths { get; init; }
+
     /// <summary>Time spent generating the 月结算单, after <see cref="Elapsed"/> (the care, the ledger and the 手工报销).</summary>
     public TimeSpan StatementsElapsed { get; init; }
 
@@ -44,8 +47,9 @@ public sealed record DemoCareResult(DemoCareCounts Counts, int Persons, int Manu
 /// settlements, journal entries and final accumulators go through the bulk path (PostgreSQL binary COPY, SQLite prepared
 /// inserts) in one transaction with a summarizing audit entry, so memory stays bounded whatever the county's size. Then a
 /// few dozen 手工报销 are entered by a clerk and approved and paid by a 审核员 through the real handlers, and finally
-/// 财务 generates the institutions' stored 月结算单 of every month of the year through <see cref="GenerateStatementsHandler"/>
-/// (the code of <c>yibao statements generate</c> and 生成并冻结 on /Funds/Statements), each on the 1st of the following month.
+/// 财务 generates the institutions' stored 月结算单 of every month of the year that has ended by today through
+/// <see cref="GenerateStatementsHandler"/> (the code of <c>yibao statements generate</c> and 生成并冻结 on /Funds/Statements), each on
+/// the 1st of the following month; later months are left for 财务 to generate once they have ended, as the handler requires.
 /// </summary>
 public sealed class DemoCareSeeder(AppDbContext db, IBulkLoader bulk, ISettlementReferenceData reference, IPersonSettlementLock personLock,
     IInstitutionPaymentLock paymentLock, IReviewRuleSource reviewRules, TimeProvider clock, ICurrentUser currentUser)
@@ -222,35 +226,45 @@ public sealed class DemoCareSeeder(AppDbContext db, IBulkLoader bulk, ISettlemen
 
         return AppResult<DemoCareResult>.Ok(new DemoCareResult(generator.Counts, persons, manual.Value, remote.Count, watch.Elapsed)
         {
-            Statements = statements.Value,
+            Statements = statements.Value.Statements,
+            StatementMonths = statements.Value.Months,
             ReviewRuleSetId = review.RuleSetId,
             StatementsElapsed = statementsWatch.Elapsed,
         });
     }
 
     /// <summary>
-    /// 生成月结算单 for every month of the demo year, by a 演示财务 on the 1st of the following month (10:00), through the same
-    /// handler as <c>yibao statements generate --month</c>: every institution with a settlement or a 2101 posting in the month.
+    /// 生成月结算单 for every month of the demo year that has ended by today (the handler's own rule: from the 1st of the next
+    /// month), by a 演示财务 on the 1st of the following month (10:00), through the same handler as
+    /// <c>yibao statements generate --month</c>: every institution with a settlement or a 2101 posting in the month.
     /// </summary>
-    private async Task<AppResult<int>> StatementsAsync(CancellationToken ct)
+    private async Task<AppResult<(int Statements, int Months)>> StatementsAsync(CancellationToken ct)
     {
         var generated = 0;
+        var months = 0;
+        var today = clock.TodayInChina();
         var finance = new DemoUser("demo-caiwu", "演示财务");
         for (var month = 1; month <= 12; month++)
         {
             var first = new DateOnly(DemoCareGenerator.Year, month, 1);
+            if (first.AddMonths(1) > today)
+            {
+                break; // not ended yet: 财务 generates it later (yibao statements generate, /Funds/Statements)
+            }
+
             var handler = new GenerateStatementsHandler(db, new GetMonthlyStatementHandler(db), paymentLock, finance, FixedClock.At(first.AddMonths(1)));
             var r = await handler.HandleAsync(new GenerateStatements(first.Year, first.Month), ct);
             if (!r.Succeeded)
             {
-                return AppResult<int>.Fail(r.Errors);
+                return AppResult<(int, int)>.Fail(r.Errors);
             }
 
             generated += r.Value!.Generated.Count;
+            months++;
             db.ChangeTracker.Clear();
         }
 
-        return AppResult<int>.Ok(generated);
+        return AppResult<(int, int)>.Ok((generated, months));
     }
 
     /// <summary>
