@@ -76,9 +76,10 @@ public sealed class GetMonthlyStatementHandler(IAppDbContext db)
         // CancelledAt is UTC; the month is in China Standard Time (UTC+8).
         var fromUtc = first.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddHours(-8);
         var toUtc = first.AddMonths(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddHours(-8);
-        var settled = await db.Settlements.AsNoTracking().Where(s => s.InstitutionId == inst.Id && s.SetlDate >= first && s.SetlDate <= last).ToListAsync(ct);
-        var cancelled = await db.Settlements.AsNoTracking()
-            .Where(s => s.InstitutionId == inst.Id && s.Status == SettlementStatus.Cancelled && s.CancelledAt >= fromUtc && s.CancelledAt < toUtc).ToListAsync(ct);
+        // Only the national amount fields are read (not the explanation and line JSON of each settlement).
+        var settled = await Amounts(db.Settlements.AsNoTracking().Where(s => s.InstitutionId == inst.Id && s.SetlDate >= first && s.SetlDate <= last)).ToListAsync(ct);
+        var cancelled = await Amounts(db.Settlements.AsNoTracking()
+            .Where(s => s.InstitutionId == inst.Id && s.Status == SettlementStatus.Cancelled && s.CancelledAt >= fromUtc && s.CancelledAt < toUtc)).ToListAsync(ct);
         var settledSums = Sum(settled);
         var cancelledSums = Sum(cancelled);
         var fields = SettlementFieldNames.All.Select(f => new StatementField(f.Code, f.Name, settledSums[f.Code], cancelledSums[f.Code])).ToList();
@@ -106,6 +107,16 @@ public sealed class GetMonthlyStatementHandler(IAppDbContext db)
             Deductions = [.. deductions.OrderBy(d => d.EntryDate).ThenBy(d => d.Id).Select(d => new StatementDeduction(d.EntryDate, d.Fund, JournalEntry.FundName(d.Fund), d.Memo, d.Debit))],
         });
     }
+
+    private static IQueryable<SettlementRecord> Amounts(IQueryable<SettlementRecord> q) => q.Select(s => new SettlementRecord
+    {
+        SetlId = "", PsnNo = "", Insutype = "", PoolAreaCode = "", PolicyVersionId = "", SchemeName = "",
+        ExplanationJson = "", LinesJson = "", AccumulatorsBeforeJson = "", AccumulatorsAfterJson = "",
+        MedfeeSumamt = s.MedfeeSumamt, FulamtOwnpayAmt = s.FulamtOwnpayAmt, OverlmtSelfpay = s.OverlmtSelfpay, PreselfpayAmt = s.PreselfpayAmt,
+        InscpScpAmt = s.InscpScpAmt, ActPayDedc = s.ActPayDedc, HifpPay = s.HifpPay, PoolPropSelfpay = s.PoolPropSelfpay, CvlservPay = s.CvlservPay,
+        HifobPay = s.HifobPay, HifmiPay = s.HifmiPay, HifdmPay = s.HifdmPay, MafPay = s.MafPay, OthPay = s.OthPay, FundPaySumamt = s.FundPaySumamt,
+        PsnPartAmt = s.PsnPartAmt, AcctPay = s.AcctPay, PsnCashPay = s.PsnCashPay,
+    });
 
     private static Dictionary<string, decimal> Sum(IEnumerable<SettlementRecord> records)
     {

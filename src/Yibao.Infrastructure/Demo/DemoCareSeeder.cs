@@ -217,6 +217,7 @@ public sealed class DemoCareSeeder(AppDbContext db, IBulkLoader bulk, ISettlemen
             return AppResult<DemoCareResult>.Fail(manual.Errors);
         }
 
+        var careElapsed = watch.Elapsed;
         var statementsWatch = Stopwatch.StartNew();
         var statements = await StatementsAsync(ct);
         if (!statements.Succeeded)
@@ -224,7 +225,7 @@ public sealed class DemoCareSeeder(AppDbContext db, IBulkLoader bulk, ISettlemen
             return AppResult<DemoCareResult>.Fail(statements.Errors);
         }
 
-        return AppResult<DemoCareResult>.Ok(new DemoCareResult(generator.Counts, persons, manual.Value, remote.Count, watch.Elapsed)
+        return AppResult<DemoCareResult>.Ok(new DemoCareResult(generator.Counts, persons, manual.Value, remote.Count, careElapsed)
         {
             Statements = statements.Value.Statements,
             StatementMonths = statements.Value.Months,
