@@ -197,11 +197,23 @@ internal static class CliCommands
         ArgumentNullException.ThrowIfNull(r);
         var c = r.Counts;
         var seconds = r.Elapsed.TotalSeconds;
+        var statements = r.StatementMonths == 0
+            ? string.Create(CultureInfo.InvariantCulture, $"月结算单：{DemoCareGenerator.Year} 年还没有已结束的月份，未生成（月份结束后用 yibao statements generate 生成）")
+            : string.Create(CultureInfo.InvariantCulture,
+                $"月结算单 {r.Statements} 张（{DemoCareGenerator.Year} 年 1–{r.StatementMonths} 月，由演示财务于次月 1 日生成并冻结，同 yibao statements generate；用时 {r.StatementsElapsed.TotalSeconds:0.0} 秒）")
+                + (r.StatementMonths < 12 ? "；以后各月结束后用 yibao statements generate 生成" : "");
+        var review = r.ReviewRuleSetId is null
+            ? "事中智能审核：未启用事中审核规则（未设置 YIBAO_REVIEW_RULES，review_rules 中也没有启用的事中规则），结算未经事中审核"
+            : string.Create(CultureInfo.InvariantCulture,
+                $"事中智能审核（规则集 {r.ReviewRuleSetId}）：审核 {c.Reviewed} 笔，明确违规 {c.ReviewDeductedLines} 条明细转全自费 {c.ReviewDeductedAmount:0.00} 元，可疑提示 {c.ReviewWarnings} 条");
         return string.Create(CultureInfo.InvariantCulture,
             $"{DemoCareGenerator.Year} 年度就医：普通门诊 {c.Outpatient} 人次，药店购药 {c.Pharmacy} 人次，门诊慢特病 {c.Chronic} 人次，住院 {c.Inpatient} 人次（其中异地就医 {c.NonLocal} 人次），"
             + $"人均 {(r.Persons == 0 ? 0 : (double)c.Settlements / r.Persons):0.00} 次\n"
-            + $"费用明细 {c.FeeLines} 条（丙类 {c.ClassCLines} 条，目录外 {c.OutOfCatalogLines} 条），结算 {c.Settlements} 笔，医疗费总额 {c.MedfeeSumamt:0.00} 元，基金支付 {c.FundPaySumamt:0.00} 元\n"
+            + $"费用明细 {c.FeeLines} 条（丙类 {c.ClassCLines} 条，目录外 {c.OutOfCatalogLines} 条），结算 {c.Settlements} 笔，医疗费总额 {c.MedfeeSumamt:0.00} 元，基金支付 {c.FundPaySumamt:0.00} 元，"
+            + $"职工个人账户支付 {c.AccountPayments} 笔 {c.AcctPaySumamt:0.00} 元\n"
             + $"记账凭证 {c.JournalEntries} 张（分录 {c.JournalLines} 行），人员年度累计 {c.Accumulators} 条，异地就医备案 {c.Filings} 条（异地医院 {r.RemoteHospitals} 家），手工报销 {r.ManualReimbursements} 笔（已审核支付），未享受待遇未结算 {c.Skipped} 人次\n"
+            + $"{review}\n"
+            + $"{statements}\n"
             + $"就医数据用时 {seconds:0.0} 秒（费用明细 {r.FeeLinesPerSecond:0} 条/秒）");
     }
 
@@ -261,19 +273,13 @@ internal static class CliCommands
                 await ctx.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                     $"{emp.Year} 年度职工征缴：缴费基数 {emp.Bases} 人（核定调整 {emp.AdjustedBases} 人），征收计划 {emp.Plans} 个（{ContributionPeriod.Format(emp.FirstPeriod)} 至 {ContributionPeriod.Format(emp.LastPeriod)}，明细 {emp.PlanLines} 行，应缴 {emp.Planned:0.00} 元），税务入库 {emp.Payments} 笔 {emp.Received:0.00} 元，灵活就业缴费 {emp.FlexiblePayments} 笔 {emp.FlexibleReceived:0.00} 元，欠费单位 {emp.EmployersInArrears} 家（记账分录 {emp.JournalLines} 行）"));
                 await ctx.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"写入用时 {watch.Elapsed.TotalSeconds:0.0} 秒；正在按月划入职工个人账户（同 yibao accounts credit）"));
-                var credit = sp.GetRequiredService<CreditPersonalAccountsHandler>();
-                for (var period = emp.FirstPeriod; period <= emp.LastPeriod; period++)
+                var credited = await DemoContributions.CreditAccountsAsync(sp.GetRequiredService<CreditPersonalAccountsHandler>(), emp,
+                    (period, c) => ctx.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                        $"个人账户划入 {ContributionPeriod.Format(period)}：在职 {c.InService} 人，退休 {c.Retired} 人，合计 {c.Total:0.00} 元")), token);
+                if (!credited.Succeeded)
                 {
-                    var credited = await credit.HandleAsync(new CreditPersonalAccounts(ContributionPeriod.Year(period), ContributionPeriod.Month(period)), token);
-                    if (!credited.Succeeded)
-                    {
-                        await WriteErrorsAsync(ctx, "未能划入个人账户", credited.Errors);
-                        return ExitCodes.Failed;
-                    }
-
-                    var c = credited.Value!;
-                    await ctx.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                        $"个人账户划入 {ContributionPeriod.Format(period)}：在职 {c.InService} 人，退休 {c.Retired} 人，合计 {c.Total:0.00} 元"));
+                    await WriteErrorsAsync(ctx, "未能划入个人账户", credited.Errors);
+                    return ExitCodes.Failed;
                 }
             }
 

@@ -17,7 +17,7 @@ public sealed class DemoCareCommandTests
         var runB = await CliHarness.RunAsync(b.Env, "demo", "seed", "--insured", "600", "--seed", "9");
         runB.ExitCode.ShouldBe(0, runB.ToString());
 
-        const string SettlementHash = "SELECT group_concat(setl_id || ':' || psn_no || ':' || medfee_sumamt || ':' || fund_pay_sumamt || ':' || accumulators_after_json, '|') FROM (SELECT * FROM settlements ORDER BY id)";
+        const string SettlementHash = "SELECT group_concat(setl_id || ':' || psn_no || ':' || medfee_sumamt || ':' || fund_pay_sumamt || ':' || acct_pay || ':' || accumulators_after_json, '|') FROM (SELECT * FROM settlements ORDER BY id)";
         await using var ca = a.Open();
         await using var cb = b.Open();
         var hashA = (await CliHarness.ColumnAsync(ca, SettlementHash)).Single();
@@ -33,6 +33,25 @@ public sealed class DemoCareCommandTests
         (await CliHarness.ScalarAsync(ca, "SELECT COUNT(*) FROM out_of_area_filings")).ShouldBeGreaterThan(0);
         (await CliHarness.ScalarAsync(ca, "SELECT COUNT(*) FROM manual_reimbursements WHERE status = 2 AND paid_date IS NOT NULL")).ShouldBeGreaterThan(0);
         (await CliHarness.ScalarAsync(ca, "SELECT COUNT(*) FROM audit_entries WHERE entity = 'DemoCare'")).ShouldBe(1);
+
+        // 职工 paid from their accounts (credited by the seed's monthly 划入): one 支付 entry per settlement with acct_pay, printed.
+        var accountPaid = await CliHarness.ScalarAsync(ca, "SELECT COUNT(*) FROM settlements WHERE CAST(acct_pay AS REAL) > 0");
+        accountPaid.ShouldBeGreaterThan(0);
+        (await CliHarness.ScalarAsync(ca, "SELECT COUNT(*) FROM personal_account_entries WHERE kind = 2")).ShouldBe(accountPaid);
+        runA.Out.ShouldContain($"职工个人账户支付 {accountPaid} 笔");
+        runA.Out.ShouldContain("事中智能审核：未启用事中审核规则");
+
+        // 月结算单 of every month of 2026 that has ended, one per institution and month with settlements, printed.
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+        var ended = today.Year > 2026 ? 12 : today.Month - 1;
+        var statements = await CliHarness.ScalarAsync(ca, "SELECT COUNT(*) FROM monthly_statements");
+        statements.ShouldBe(await CliHarness.ScalarAsync(ca,
+            $"SELECT COUNT(*) FROM (SELECT DISTINCT institution_id, substr(setl_date, 1, 7) FROM settlements WHERE CAST(substr(setl_date, 6, 2) AS INTEGER) <= {ended})"));
+        if (ended > 0)
+        {
+            statements.ShouldBeGreaterThan(0);
+            runA.Out.ShouldContain($"月结算单 {statements} 张（2026 年 1–{ended} 月");
+        }
         // Every settlement's lines add up to its medfee_sumamt (compared in 分).
         (await CliHarness.ScalarAsync(ca, """
             SELECT COUNT(*) FROM settlements s

@@ -1,10 +1,13 @@
 namespace Yibao.Cli.Tests;
 
-/// <summary><c>yibao statements generate</c>: freezes the demo county's May statements once, matching the ledger; bad input refused.</summary>
+/// <summary>
+/// <c>yibao statements generate</c>: the demo seed has already frozen the May statements through the same handler (matching the
+/// ledger), so generating May again changes nothing; bad input refused.
+/// </summary>
 public sealed class StatementCommandTests
 {
     [Fact]
-    public async Task Generate_freezes_each_institutions_statement_once_and_its_amount_owed_equals_the_2101_postings()
+    public async Task Seeded_statements_are_frozen_once_and_their_amount_owed_equals_the_2101_postings()
     {
         using var db = new TempSqlite();
         var seed = await CliHarness.RunAsync(db.Env, "demo", "seed", "--insured", "600", "--seed", "9", "--without-contributions");
@@ -20,15 +23,17 @@ public sealed class StatementCommandTests
         unknown.ExitCode.ShouldBe(1, unknown.ToString());
         unknown.Err.ShouldContain("“NOPE”不存在");
 
+        seed.Out.ShouldContain("月结算单 ");
         var first = await CliHarness.RunAsync(db.Env, "statements", "generate", "--month", "2026-05");
         first.ExitCode.ShouldBe(0, first.ToString());
-        first.Out.ShouldContain("已生成 JS202605-");
+        first.Out.ShouldContain("此前已生成 JS202605-");
         long stored;
         await using (var c = db.Open())
         {
             stored = await CliHarness.ScalarAsync(c, "SELECT COUNT(*) FROM monthly_statements WHERE year = 2026 AND month = 5");
             stored.ShouldBeGreaterThan(0);
-            first.Out.ShouldContain($"新生成 {stored} 张，此前已生成 0 张");
+            first.Out.ShouldContain($"新生成 0 张，此前已生成 {stored} 张");
+            (await CliHarness.ScalarAsync(c, "SELECT COUNT(*) FROM monthly_statements WHERE year = 2026 AND month = 5 AND generated_by = '演示财务'")).ShouldBe(stored);
             // Frozen amount owed = the month's 2101 postings (credit − debit) of those institutions, in 分.
             var owed = await CliHarness.ScalarAsync(c, "SELECT CAST(ROUND(SUM(CAST(total_owed AS REAL)) * 100) AS INTEGER) FROM monthly_statements WHERE year = 2026 AND month = 5");
             var ledger = await CliHarness.ScalarAsync(c, """
@@ -41,12 +46,19 @@ public sealed class StatementCommandTests
             (await CliHarness.ScalarAsync(c, "SELECT COUNT(*) FROM monthly_statements WHERE status <> 1")).ShouldBe(0);
         }
 
+        long total;
+        await using (var c = db.Open())
+        {
+            total = await CliHarness.ScalarAsync(c, "SELECT COUNT(*) FROM monthly_statements");
+        }
+
         var again = await CliHarness.RunAsync(db.Env, "statements", "generate", "--month", "2026-05");
         again.ExitCode.ShouldBe(0, again.ToString());
         again.Out.ShouldContain($"新生成 0 张，此前已生成 {stored} 张");
         await using (var c = db.Open())
         {
-            (await CliHarness.ScalarAsync(c, "SELECT COUNT(*) FROM monthly_statements")).ShouldBe(stored);
+            (await CliHarness.ScalarAsync(c, "SELECT COUNT(*) FROM monthly_statements")).ShouldBe(total);
+            (await CliHarness.ScalarAsync(c, "SELECT COUNT(*) FROM monthly_statements WHERE year = 2026 AND month = 5")).ShouldBe(stored);
         }
     }
 }

@@ -99,6 +99,14 @@ public sealed class AccountPayment
         return own is null ? None : new AccountPayment(personId, own, null, null);
     }
 
+    /// <summary>
+    /// The person's own account as <see cref="PrepareAsync"/> chooses it when no 家庭共济 binding applies: the open account (with
+    /// whatever balance its <see cref="PersonalAccountRecord.Entries"/> give), else <see cref="None"/>. For callers that already
+    /// hold the account's entries as they stand at the settlement, e.g. the demo county's generated year of care.
+    /// </summary>
+    public static AccountPayment Own(PersonalAccountRecord? account) =>
+        account is null || account.ClosedOn is not null ? None : new AccountPayment(account.PersonId, account, null, null);
+
     /// <summary>Adds the 家庭共济 line to the explanation when an owner's account pays.</summary>
     public void Explain(List<string> explanation, decimal acctPay)
     {
@@ -111,15 +119,16 @@ public sealed class AccountPayment
 
     /// <summary>
     /// In the settlement's transaction, before its save: the account entry for <c>acct_pay</c> on <paramref name="journal"/>
-    /// (the settlement's entry), whose 职工个人账户 lines are put on the paying owner.
+    /// (the settlement's entry), whose 职工个人账户 lines are put on the paying owner. Returns the account entry (null when
+    /// nothing was paid from an account).
     /// </summary>
-    public void Post(SettlementRecord settlement, JournalEntry journal)
+    public PersonalAccountEntryRecord? Post(SettlementRecord settlement, JournalEntry journal)
     {
         ArgumentNullException.ThrowIfNull(settlement);
         ArgumentNullException.ThrowIfNull(journal);
         if (settlement.AcctPay <= 0)
         {
-            return;
+            return null;
         }
 
         if (_account is null || _domain is null)
@@ -136,7 +145,7 @@ public sealed class AccountPayment
         var entry = IsFamilySharing
             ? _domain.ShareWithFamily(LaterOf(settlement.SetlDate), settlement.AcctPay, _personId, $"家庭共济 {settlement.PsnNo} " + memo)
             : _domain.Pay(LaterOf(settlement.SetlDate), settlement.AcctPay, "门诊/住院支付 " + memo);
-        _account.Record(entry, PaymentKey(settlement.SetlId), journal);
+        return _account.Record(entry, PaymentKey(settlement.SetlId), journal);
     }
 
     /// <summary>

@@ -117,11 +117,20 @@ public sealed class GenerateStatementsHandler(IAppDbContext db, GetMonthlyStatem
             ids = [.. settled.Concat(posted).Distinct().Order()];
         }
 
+        // The month has ended, so its settlements, cancellations and 2101 postings no longer change (new ones are dated today):
+        // with several institutions their figures are read for the whole month at once; disbursements are read under each lock.
+        var prefetched = new Dictionary<long, MonthlyStatement>();
+        if (ids.Count > 1)
+        {
+            var institutions = await db.Institutions.AsNoTracking().Where(i => ids.Contains(i.Id)).OrderBy(i => i.Id).ToListAsync(ct);
+            prefetched = (await statements.ForInstitutionsAsync(command.Year, command.Month, institutions, ct)).ToDictionary(s => s.Institution.Id);
+        }
+
         var generated = new List<StoredStatementView>();
         var already = new List<StoredStatementView>();
         foreach (var id in ids)
         {
-            var one = await db.InTransactionAsync(() => GenerateOneAsync(id, command.Year, command.Month, ct), ct);
+            var one = await db.InTransactionAsync(() => GenerateOneAsync(id, command.Year, command.Month, prefetched.GetValueOrDefault(id), ct), ct);
             if (!one.Succeeded)
             {
                 return AppResult<GeneratedStatements>.Fail(one.Errors);
@@ -135,7 +144,7 @@ public sealed class GenerateStatementsHandler(IAppDbContext db, GetMonthlyStatem
 
     private sealed record One(bool Fresh, StoredStatementView View);
 
-    private async Task<AppResult<One>> GenerateOneAsync(long institutionId, int year, int month, CancellationToken ct)
+    private async Task<AppResult<One>> GenerateOneAsync(long institutionId, int year, int month, MonthlyStatement? prefetched, CancellationToken ct)
     {
         await paymentLock.LockAsync(institutionId, ct);
         var disbursements = await db.Disbursements.AsNoTracking().Where(d => d.InstitutionId == institutionId && d.Year == year && d.Month == month).ToListAsync(ct);
@@ -146,13 +155,18 @@ public sealed class GenerateStatementsHandler(IAppDbContext db, GetMonthlyStatem
         }
 
         var code = await db.Institutions.Where(i => i.Id == institutionId).Select(i => i.Code).FirstAsync(ct);
-        var computed = await statements.HandleAsync(new GetMonthlyStatement(code, year, month), ct);
-        if (!computed.Succeeded)
+        var s = prefetched;
+        if (s is null)
         {
-            return AppResult<One>.Fail(computed.Errors);
+            var computed = await statements.HandleAsync(new GetMonthlyStatement(code, year, month), ct);
+            if (!computed.Succeeded)
+            {
+                return AppResult<One>.Fail(computed.Errors);
+            }
+
+            s = computed.Value!;
         }
 
-        var s = computed.Value!;
         var first = new DateOnly(year, month, 1);
         var fromUtc = first.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddHours(-8);
         var toUtc = first.AddMonths(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddHours(-8);
@@ -179,7 +193,7 @@ public sealed class GenerateStatementsHandler(IAppDbContext db, GetMonthlyStatem
             GeneratedAt = clock.GetUtcNow().UtcDateTime,
             GeneratedBy = user.UserName,
         };
-        if (stored.TotalOwed > 0 && s.TotalDisbursed >= stored.TotalOwed)
+        if (stored.TotalOwed > 0 && disbursements.Sum(d => d.Amount) >= stored.TotalOwed)
         {
             stored.Status = StatementStatus.Paid;
             stored.PaidAt = stored.GeneratedAt;

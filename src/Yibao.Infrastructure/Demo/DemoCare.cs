@@ -1,13 +1,16 @@
 using System.Globalization;
+using Yibao.Application.Accounts;
 using Yibao.Application.OutOfArea;
 using Yibao.Application.Registry;
 using Yibao.Application.Settlement;
+using Yibao.Domain.Accounts;
 using Yibao.Domain.Catalogs;
 using Yibao.Domain.Common;
 using Yibao.Domain.Funds;
 using Yibao.Domain.Institutions;
 using Yibao.Domain.OutOfArea;
 using Yibao.Domain.Registry;
+using Yibao.Domain.Review;
 using Yibao.Domain.Settlement;
 
 namespace Yibao.Infrastructure.Demo;
@@ -22,6 +25,9 @@ public sealed class DemoCareBatch
     public List<SettlementRecord> Settlements { get; } = [];
     public List<PersonAccumulator> Accumulators { get; } = [];
 
+    /// <summary>个人账户支付 entries of the chunk's settlements (on accounts that already exist).</summary>
+    public List<PersonalAccountEntryRecord> AccountEntries { get; } = [];
+
     /// <summary>Persons of the chunk who had no care in the year and were entitled all year (candidates for a 手工报销).</summary>
     public List<Person> WithoutCare { get; } = [];
 
@@ -33,6 +39,7 @@ public sealed class DemoCareBatch
         JournalEntries.Clear();
         Settlements.Clear();
         Accumulators.Clear();
+        AccountEntries.Clear();
         WithoutCare.Clear();
     }
 }
@@ -56,6 +63,20 @@ public sealed class DemoCareCounts
     public int Accumulators { get; set; }
     public decimal MedfeeSumamt { get; set; }
     public decimal FundPaySumamt { get; set; }
+
+    /// <summary>Settlements paid in part from a 职工个人账户 (acct_pay &gt; 0) and their total.</summary>
+    public int AccountPayments { get; set; }
+
+    public decimal AcctPaySumamt { get; set; }
+
+    /// <summary>事中智能审核: settlements checked, fee lines made 全自费 by 明确 findings and their amount, 可疑 warnings stored.</summary>
+    public int Reviewed { get; set; }
+
+    public int ReviewDeductedLines { get; set; }
+
+    public decimal ReviewDeductedAmount { get; set; }
+
+    public int ReviewWarnings { get; set; }
 }
 
 /// <summary>
@@ -67,6 +88,14 @@ public sealed class DemoCareCounts
 /// including 丙类 and items outside the catalog. Each person's events are settled in date order through
 /// <see cref="SettlementBuilder"/> (the live settlement's own code), so accumulators run through the year, and each settlement
 /// gets the live path's balanced journal entry (<see cref="SettleOutpatientHandler.Postings"/>).
+/// A person with an open 职工个人账户 settles as with acct_used_flag = 1: the balance on the settlement date (the stored
+/// entries up to that date — the monthly 划入 — less the year's earlier payments) goes to the calculator through
+/// <see cref="AccountPayment"/>, whose <see cref="AccountPayment.Post"/> records the 支付 entry on the settlement's journal
+/// entry exactly as 2207/2304 do (职工个人账户 借 2201 个人账户结存 / 贷 2101).
+/// With a 事中 reviewer (the rule set live settlement uses, <see cref="Application.Review.IReviewRuleSource"/>) each encounter is
+/// checked before the calculation with the person's earlier encounters of the 12 months as history
+/// (<see cref="InlineReviewInput"/>'s builders): 明确 findings make their lines 全自费 with the rule and reason, 可疑 ones are
+/// stored as the settlement's warnings — what 2207/2304 store.
 /// </summary>
 public sealed class DemoCareGenerator
 {
@@ -116,6 +145,9 @@ public sealed class DemoCareGenerator
     private long _entryId;
     private long _lineId;
     private long _accumulatorId;
+    private long _accountEntryId;
+    private readonly InlineReviewer? _reviewer;
+    private readonly string? _ruleSetId;
     private int _filingNo;
 
     /// <param name="seed">the demo seed.</param>
@@ -125,8 +157,12 @@ public sealed class DemoCareGenerator
     /// <param name="remote">hospitals in other 统筹区 (异地 care).</param>
     /// <param name="waiting">the county's waiting-period rules.</param>
     /// <param name="firstEntryId">the first free 记账凭证 id; <paramref name="firstLineId"/> the first free line id.</param>
+    /// <param name="firstAccountEntryId">the first free 个人账户记账 id.</param>
+    /// <param name="reviewer">the 事中 reviewer of the enabled rules (null: no 事中 rules, as in live settlement).</param>
+    /// <param name="ruleSetId">the rule set's id, named in the explanation.</param>
     public DemoCareGenerator(long seed, Func<string, DateOnly, PolicyVersion?> policy, Catalog catalog, IReadOnlyList<Institution> institutions,
-        IReadOnlyList<Institution> remote, WaitingPolicy waiting, long firstEntryId, long firstLineId)
+        IReadOnlyList<Institution> remote, WaitingPolicy waiting, long firstEntryId, long firstLineId, long firstAccountEntryId = 1,
+        InlineReviewer? reviewer = null, string? ruleSetId = null)
     {
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(institutions);
@@ -137,6 +173,9 @@ public sealed class DemoCareGenerator
         _waiting = waiting;
         _entryId = firstEntryId - 1;
         _lineId = firstLineId - 1;
+        _accountEntryId = firstAccountEntryId - 1;
+        _reviewer = reviewer;
+        _ruleSetId = ruleSetId;
         _remote = [.. remote];
 
         // A fixed price per item (the institutions' price list): the 限价 when there is one, else a price by list type.
@@ -254,9 +293,14 @@ public sealed class DemoCareGenerator
 
     public DemoCareCounts Counts { get; } = new();
 
-    /// <summary>Generates and settles the year of care of <paramref name="persons"/> (with their enrollments and statuses) into <paramref name="batch"/>.</summary>
-    public void Generate(IReadOnlyList<Person> persons, ILookup<long, Enrollment> enrollments, ILookup<long, PersonSpecialStatus> statuses, DemoCareBatch batch)
+    /// <summary>
+    /// Generates and settles the year of care of <paramref name="persons"/> (with their enrollments, statuses and 职工个人账户 with
+    /// their stored entries, by person id) into <paramref name="batch"/>.
+    /// </summary>
+    public void Generate(IReadOnlyList<Person> persons, ILookup<long, Enrollment> enrollments, ILookup<long, PersonSpecialStatus> statuses,
+        IReadOnlyDictionary<long, PersonalAccountRecord> accounts, DemoCareBatch batch)
     {
+        ArgumentNullException.ThrowIfNull(accounts);
         ArgumentNullException.ThrowIfNull(persons);
         ArgumentNullException.ThrowIfNull(enrollments);
         ArgumentNullException.ThrowIfNull(statuses);
@@ -277,7 +321,11 @@ public sealed class DemoCareGenerator
             }
 
             var coverage = new PersonCoverage(person.Id, person.BirthDate, personEnrollments, statuses[person.Id]);
-            GeneratePerson(person, RegistryLookups.Code(main.InsuranceType), coverage, batch);
+            var account = accounts.TryGetValue(person.Id, out var a) ? new DemoAccount(a) : null;
+            var insutype = RegistryLookups.Code(main.InsuranceType);
+            var review = _reviewer is null ? null
+                : new DemoReview(InlineReviewInput.Person(person, insutype, personEnrollments.Select(x => (x.InsuranceType, x.BeginDate, x.EndDate, x.TerminationReason))));
+            GeneratePerson(person, insutype, coverage, account, review, batch);
         }
     }
 
@@ -291,7 +339,41 @@ public sealed class DemoCareGenerator
 
     private sealed record Plan(Kind Kind, DateOnly Begin, DateOnly End, Institution Institution, string Diagnosis, string? Chronic, int Stay);
 
-    private void GeneratePerson(Person person, string insutype, PersonCoverage coverage, DemoCareBatch batch)
+    /// <summary>A person's stored account (entries in date order) and the payments generated so far.</summary>
+    private sealed class DemoAccount(PersonalAccountRecord stored)
+    {
+        private readonly List<PersonalAccountEntryRecord> _stored = [.. stored.Entries.OrderBy(e => e.EntryDate).ThenBy(e => e.Id)];
+
+        public PersonalAccountRecord Stored => stored;
+
+        public List<PersonalAccountEntryRecord> Payments { get; } = [];
+
+        /// <summary>
+        /// The paying account as <see cref="AccountPayment.PrepareAsync"/> would find it when settling on <paramref name="date"/>:
+        /// none before the account was opened or after it was closed, else the stored entries dated up to that day and the
+        /// earlier payments.
+        /// </summary>
+        public AccountPayment On(DateOnly date)
+        {
+            if (stored.OpenedOn > date || stored.ClosedOn is { } closed && closed <= date)
+            {
+                return AccountPayment.None;
+            }
+
+            var view = new PersonalAccountRecord { Id = stored.Id, PersonId = stored.PersonId, PoolAreaCode = stored.PoolAreaCode, OpenedOn = stored.OpenedOn };
+            view.Entries.AddRange(_stored.TakeWhile(e => e.EntryDate <= date));
+            view.Entries.AddRange(Payments);
+            return AccountPayment.Own(view);
+        }
+    }
+
+    /// <summary>The person as the 事中 rules see them and their settled encounters so far (the history a live check reads).</summary>
+    private sealed record DemoReview(ReviewPerson Person)
+    {
+        public List<ReviewEncounter> Settled { get; } = [];
+    }
+
+    private void GeneratePerson(Person person, string insutype, PersonCoverage coverage, DemoAccount? account, DemoReview? review, DemoCareBatch batch)
     {
         var rng = DemoRandom.Derive(_seed, (ulong)person.Id);
         var age = Year - person.BirthDate.Year;
@@ -446,7 +528,7 @@ public sealed class DemoCareGenerator
         var settled = 0;
         foreach (var plan in plans)
         {
-            if (Settle(person, insutype, coverage, filings, plan, rng, before, batch) is { } after)
+            if (Settle(person, insutype, coverage, account, review, filings, plan, rng, before, batch) is { } after)
             {
                 before = after;
                 settled++;
@@ -473,7 +555,8 @@ public sealed class DemoCareGenerator
         }
     }
 
-    private Dictionary<string, decimal>? Settle(Person person, string insutype, PersonCoverage coverage, List<OutOfAreaFiling> filings, Plan plan, DemoRandom rng,
+    private Dictionary<string, decimal>? Settle(Person person, string insutype, PersonCoverage coverage, DemoAccount? account, DemoReview? review,
+        List<OutOfAreaFiling> filings, Plan plan, DemoRandom rng,
         Dictionary<string, decimal> before, DemoCareBatch batch)
     {
         var (snap, error) = OnlineSettlement.Coverage(person, coverage, _waiting, insutype, plan.Begin);
@@ -535,10 +618,38 @@ public sealed class DemoCareGenerator
         }
 
         var place = OutOfAreaFilings.ResolvePlace(filings, insutype, person.PoolAreaCode, inst.PoolAreaCode, plan.Begin);
-        var input = SettlementBuilder.Inputs(person, snap!, e, inst, place, lines, inpatient, plan.End);
         var setlDate = plan.End;
+        var paying = account?.On(setlDate) ?? AccountPayment.None;
+        var input = SettlementBuilder.Inputs(person, snap!, e, inst, place, lines, inpatient, plan.End, paying.Balance, paying.Insutype);
         var setlId = string.Create(Inv, $"S{setlDate:yyyyMMdd}D{_settlementId + 1:D10}");
-        var computed = SettlementBuilder.Compute(policy, _catalog, input, before, place, e, inst, lines, null, null, setlId, setlDate, ToUtc(setlDate).AddHours(6));
+
+        // 事中智能审核 before the calculation, as 2207/2304 do (InlineReviewInput.CheckAsync, here over the history in memory).
+        InlineReviewResult? findings = null;
+        ReviewEncounter? reviewed = null;
+        int[] supply = [];
+        if (_reviewer is not null && review is not null)
+        {
+            supply = SupplyDaysOf(lines);
+            reviewed = InlineReviewInput.Current(e, inst, input.Encounter, input.Fee, supply);
+            var end = reviewed.DischargeDate;
+            var history = review.Settled.FindAll(h => InlineReviewInput.InHistoryWindow(h.AdmissionDate, end));
+            findings = _reviewer.Check(review.Person, reviewed, history);
+            Counts.Reviewed++;
+            Counts.ReviewDeductedLines += findings.Deductions.Count;
+            Counts.ReviewWarnings += findings.Warnings.Count;
+            foreach (var d in findings.Deductions)
+            {
+                Counts.ReviewDeductedAmount += lines[d.Line].DetItemFeeSumamt;
+            }
+        }
+
+        var computed = SettlementBuilder.Compute(policy, _catalog, input, before, place, e, inst, lines, findings, _ruleSetId, setlId, setlDate, ToUtc(setlDate).AddHours(6), paying);
+        if (reviewed is not null
+            && InlineReviewInput.History(inst.Id, inst.Level, inst.Type, e.MedType, e.Insutype, e.BeginDate, e.EndDate, e.DiseCodg, e.DscgMaindiagCode, input.Fee,
+                supply) is { } settled)
+        {
+            review!.Settled.Add(settled);
+        }
         var record = computed.Record;
         record.Id = ++_settlementId;
         var postings = SettleOutpatientHandler.Postings(record, inst.Id);
@@ -552,6 +663,18 @@ public sealed class DemoCareGenerator
             {
                 l.Id = ++_lineId;
                 l.JournalEntryId = entry.Id;
+            }
+
+            // 个人账户支付: the 支付 entry on this journal entry, as 2207/2304 record it (AccountPayment.Post).
+            if (paying.Post(record, entry) is { } paid)
+            {
+                paid.Id = ++_accountEntryId;
+                paid.AccountId = account!.Stored.Id;
+                paid.JournalEntryId = entry.Id;
+                account.Payments.Add(paid);
+                batch.AccountEntries.Add(paid);
+                Counts.AccountPayments++;
+                Counts.AcctPaySumamt += record.AcctPay;
             }
 
             record.JournalEntryId = entry.Id;
@@ -824,6 +947,17 @@ public sealed class DemoCareGenerator
         }
 
         return 3 + (roll % 12);
+    }
+
+    private static int[] SupplyDaysOf(List<FeeDetail> lines)
+    {
+        var days = new int[lines.Count];
+        for (var i = 0; i < days.Length; i++)
+        {
+            days[i] = lines[i].MedcDays ?? 0;
+        }
+
+        return days;
     }
 
     private static string Sn(int i) => (i + 1).ToString("D4", Inv);

@@ -5,7 +5,9 @@ using System.Text.Json;
 using System.Text.Unicode;
 using Microsoft.EntityFrameworkCore;
 using Yibao.Application.Common;
+using Yibao.Application.Funds;
 using Yibao.Application.Registry;
+using Yibao.Application.Review;
 using Yibao.Application.Settlement;
 using Yibao.Domain.Admin;
 using Yibao.Domain.Catalogs;
@@ -21,6 +23,18 @@ namespace Yibao.Infrastructure.Demo;
 /// <summary>Counts of the generated year of care.</summary>
 public sealed record DemoCareResult(DemoCareCounts Counts, int Persons, int ManualReimbursements, int RemoteHospitals, TimeSpan Elapsed)
 {
+    /// <summary>Stored 月结算单 generated for the year (one per institution and month with activity).</summary>
+    public int Statements { get; init; }
+
+    /// <summary>The months of the year whose 月结算单 were generated (those ended by today: 1 to <see cref="StatementMonths"/>).</summary>
+    public int StatementMonths { get; init; }
+
+    /// <summary>Time spent generating the 月结算单, after <see cref="Elapsed"/> (the care, the ledger and the 手工报销).</summary>
+    public TimeSpan StatementsElapsed { get; init; }
+
+    /// <summary>The 事中 rule set the settlements were checked with (null: no 事中 rules were enabled).</summary>
+    public string? ReviewRuleSetId { get; init; }
+
     public int Encounters => Counts.Settlements;
 
     /// <summary>Fee lines written per second of the whole run.</summary>
@@ -32,10 +46,13 @@ public sealed record DemoCareResult(DemoCareCounts Counts, int Persons, int Manu
 /// read in chunks of <see cref="ChunkPersons"/> with their enrollments and statuses, each chunk's encounters, fee lines,
 /// settlements, journal entries and final accumulators go through the bulk path (PostgreSQL binary COPY, SQLite prepared
 /// inserts) in one transaction with a summarizing audit entry, so memory stays bounded whatever the county's size. Then a
-/// few dozen 手工报销 are entered by a clerk and approved and paid by a 审核员 through the real handlers.
+/// few dozen 手工报销 are entered by a clerk and approved and paid by a 审核员 through the real handlers, and finally
+/// 财务 generates the institutions' stored 月结算单 of every month of the year that has ended by today through
+/// <see cref="GenerateStatementsHandler"/> (the code of <c>yibao statements generate</c> and 生成并冻结 on /Funds/Statements), each on
+/// the 1st of the following month; later months are left for 财务 to generate once they have ended, as the handler requires.
 /// </summary>
 public sealed class DemoCareSeeder(AppDbContext db, IBulkLoader bulk, ISettlementReferenceData reference, IPersonSettlementLock personLock,
-    TimeProvider clock, ICurrentUser currentUser)
+    IInstitutionPaymentLock paymentLock, IReviewRuleSource reviewRules, TimeProvider clock, ICurrentUser currentUser)
 {
     public const int ChunkPersons = 2000;
 
@@ -81,6 +98,14 @@ public sealed class DemoCareSeeder(AppDbContext db, IBulkLoader bulk, ISettlemen
                 $"待遇政策：{DemoCountyGenerator.CountyName}（{pool}）在 {year} 年没有生效的待遇政策参数或医保目录，不能生成就医数据"));
         }
 
+        // 事中智能审核 with the rules live settlement uses (YIBAO_REVIEW_RULES, else the enabled 事中 rules of review_rules; none: no
+        // check). A rule set that cannot be used refuses, as 2207 does, instead of settling the year unreviewed.
+        var review = await reviewRules.GetInlineReviewerAsync(ct);
+        if (review.Error is not null)
+        {
+            return AppResult<DemoCareResult>.Fail(new AppError(SettlementErrors.ReviewRulesInvalid, review.Error, "review_rules"));
+        }
+
         // Hospitals in other 统筹区 (through the context: audited like any other write).
         var remote = new List<Institution>();
         foreach (var h in RemoteHospitals())
@@ -100,7 +125,9 @@ public sealed class DemoCareSeeder(AppDbContext db, IBulkLoader bulk, ISettlemen
         var waiting = await db.LoadWaitingPolicyAsync(pool, ct);
         var firstEntry = (await db.JournalEntries.MaxAsync(e => (long?)e.Id, ct) ?? 0) + 1;
         var firstLine = (await db.Set<JournalLine>().MaxAsync(e => (long?)e.Id, ct) ?? 0) + 1;
-        var generator = new DemoCareGenerator(seed, (t, d) => policies.GetValueOrDefault((t, d)), catalog, institutions, remote, waiting, firstEntry, firstLine);
+        var firstAccountEntry = (await db.PersonalAccountEntries.MaxAsync(e => (long?)e.Id, ct) ?? 0) + 1;
+        var generator = new DemoCareGenerator(seed, (t, d) => policies.GetValueOrDefault((t, d)), catalog, institutions, remote, waiting, firstEntry, firstLine, firstAccountEntry,
+            review.Reviewer, review.RuleSetId);
         var maxPerson = await db.Persons.MaxAsync(p => p.Id, ct);
         var persons = 0;
         var withoutCare = new List<Person>();
@@ -116,8 +143,10 @@ public sealed class DemoCareSeeder(AppDbContext db, IBulkLoader bulk, ISettlemen
                     .ToLookup(e => e.PersonId);
                 var statuses = (await db.PersonSpecialStatuses.AsNoTracking().Where(s => s.PersonId >= lo && s.PersonId < hi).ToListAsync(ct))
                     .ToLookup(s => s.PersonId);
+                var accounts = await db.PersonalAccounts.AsNoTracking().Include(a => a.Entries).Where(a => a.PersonId >= lo && a.PersonId < hi)
+                    .ToDictionaryAsync(a => a.PersonId, ct);
                 persons += chunk.Count;
-                generator.Generate(chunk, enrollments, statuses, batch);
+                generator.Generate(chunk, enrollments, statuses, accounts, batch);
                 if (batch.Filings.Count > 0)
                 {
                     db.OutOfAreaFilings.AddRange(batch.Filings);
@@ -131,6 +160,7 @@ public sealed class DemoCareSeeder(AppDbContext db, IBulkLoader bulk, ISettlemen
                 await bulk.WriteJournalLinesAsync(batch.JournalEntries.SelectMany(e => e.Lines), ct);
                 await bulk.WriteSettlementsAsync(batch.Settlements, ct);
                 await bulk.WritePersonAccumulatorsAsync(batch.Accumulators, ct);
+                await bulk.WritePersonalAccountEntriesAsync(batch.AccountEntries, ct);
                 if (withoutCare.Count < 1000)
                 {
                     withoutCare.AddRange(batch.WithoutCare.Take(50));
@@ -159,6 +189,13 @@ public sealed class DemoCareSeeder(AppDbContext db, IBulkLoader bulk, ISettlemen
                 ["person_accumulators"] = c.Accumulators,
                 ["medfee_sumamt"] = c.MedfeeSumamt,
                 ["fund_pay_sumamt"] = c.FundPaySumamt,
+                ["review_rule_set"] = (object?)review.RuleSetId ?? "无事中审核规则",
+                ["reviewed"] = c.Reviewed,
+                ["review_deducted_lines"] = c.ReviewDeductedLines,
+                ["review_deducted_amount"] = c.ReviewDeductedAmount,
+                ["review_warnings"] = c.ReviewWarnings,
+                ["account_payments"] = c.AccountPayments,
+                ["acct_pay"] = c.AcctPaySumamt,
             };
             db.AuditEntries.Add(new AuditEntry
             {
@@ -180,7 +217,55 @@ public sealed class DemoCareSeeder(AppDbContext db, IBulkLoader bulk, ISettlemen
             return AppResult<DemoCareResult>.Fail(manual.Errors);
         }
 
-        return AppResult<DemoCareResult>.Ok(new DemoCareResult(generator.Counts, persons, manual.Value, remote.Count, watch.Elapsed));
+        var careElapsed = watch.Elapsed;
+        var statementsWatch = Stopwatch.StartNew();
+        var statements = await StatementsAsync(ct);
+        if (!statements.Succeeded)
+        {
+            return AppResult<DemoCareResult>.Fail(statements.Errors);
+        }
+
+        return AppResult<DemoCareResult>.Ok(new DemoCareResult(generator.Counts, persons, manual.Value, remote.Count, careElapsed)
+        {
+            Statements = statements.Value.Statements,
+            StatementMonths = statements.Value.Months,
+            ReviewRuleSetId = review.RuleSetId,
+            StatementsElapsed = statementsWatch.Elapsed,
+        });
+    }
+
+    /// <summary>
+    /// 生成月结算单 for every month of the demo year that has ended by today (the handler's own rule: from the 1st of the next
+    /// month), by a 演示财务 on the 1st of the following month (10:00), through the same handler as
+    /// <c>yibao statements generate --month</c>: every institution with a settlement or a 2101 posting in the month.
+    /// </summary>
+    private async Task<AppResult<(int Statements, int Months)>> StatementsAsync(CancellationToken ct)
+    {
+        var generated = 0;
+        var months = 0;
+        var today = clock.TodayInChina();
+        var finance = new DemoUser("demo-caiwu", "演示财务");
+        for (var month = 1; month <= 12; month++)
+        {
+            var first = new DateOnly(DemoCareGenerator.Year, month, 1);
+            if (first.AddMonths(1) > today)
+            {
+                break; // not ended yet: 财务 generates it later (yibao statements generate, /Funds/Statements)
+            }
+
+            var handler = new GenerateStatementsHandler(db, new GetMonthlyStatementHandler(db), paymentLock, finance, FixedClock.At(first.AddMonths(1)));
+            var r = await handler.HandleAsync(new GenerateStatements(first.Year, first.Month), ct);
+            if (!r.Succeeded)
+            {
+                return AppResult<(int, int)>.Fail(r.Errors);
+            }
+
+            generated += r.Value!.Generated.Count;
+            months++;
+            db.ChangeTracker.Clear();
+        }
+
+        return AppResult<(int, int)>.Ok((generated, months));
     }
 
     /// <summary>

@@ -1,4 +1,6 @@
 using System.Globalization;
+using Yibao.Application.Accounts;
+using Yibao.Application.Common;
 using Yibao.Domain.Contributions;
 using Yibao.Domain.Funds;
 using Yibao.Domain.Registry;
@@ -33,6 +35,35 @@ public static class DemoContributions
         Late,
         Partial,
         Stopped,
+    }
+
+    /// <summary>
+    /// 个人账户划入 for every month <see cref="WriteAsync"/> wrote (<paramref name="written"/>), through the monthly job
+    /// (<see cref="CreditPersonalAccountsHandler"/>, the same as <c>yibao accounts credit</c>), oldest month first; these credits are
+    /// the balances the demo's year of care pays 个人账户支付 from. <paramref name="onMonth"/> is told each month's result.
+    /// </summary>
+    public static async Task<AppResult<int>> CreditAccountsAsync(CreditPersonalAccountsHandler handler, DemoContributionResult written,
+        Func<int, AccountCreditSummary, Task>? onMonth, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        ArgumentNullException.ThrowIfNull(written);
+        var months = 0;
+        for (var period = written.FirstPeriod; period <= written.LastPeriod; period++)
+        {
+            var credited = await handler.HandleAsync(new CreditPersonalAccounts(ContributionPeriod.Year(period), ContributionPeriod.Month(period)), ct);
+            if (!credited.Succeeded)
+            {
+                return AppResult<int>.Fail(credited.Errors);
+            }
+
+            months++;
+            if (onMonth is not null)
+            {
+                await onMonth(period, credited.Value!);
+            }
+        }
+
+        return AppResult<int>.Ok(months);
     }
 
     public static async Task<DemoContributionResult> WriteAsync(IBulkLoader bulk, DemoCounty county, DemoCoverage coverage, long lastEntryId, long lastLineId,

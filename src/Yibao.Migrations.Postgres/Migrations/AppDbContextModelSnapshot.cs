@@ -1565,6 +1565,9 @@ namespace Yibao.Migrations.Postgres.Migrations
                     b.HasIndex("Fund", "AccountCode")
                         .HasDatabaseName("ix_journal_lines_fund_account_code");
 
+                    b.HasIndex("InstitutionId", "AccountCode")
+                        .HasDatabaseName("ix_journal_lines_institution_id_account_code");
+
                     b.ToTable("journal_lines", (string)null);
                 });
 

@@ -1510,6 +1510,9 @@ namespace Yibao.Migrations.Sqlite.Migrations
                     b.HasIndex("Fund", "AccountCode")
                         .HasDatabaseName("ix_journal_lines_fund_account_code");
 
+                    b.HasIndex("InstitutionId", "AccountCode")
+                        .HasDatabaseName("ix_journal_lines_institution_id_account_code");
+
                     b.ToTable("journal_lines", (string)null);
                 });
 

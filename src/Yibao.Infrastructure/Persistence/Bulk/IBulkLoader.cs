@@ -1,3 +1,4 @@
+using Yibao.Domain.Accounts;
 using Yibao.Domain.Contributions;
 using Yibao.Domain.Funds;
 using Yibao.Domain.Institutions;
@@ -66,6 +67,9 @@ public interface IBulkLoader : IAsyncDisposable
 
     /// <summary>人员年度累计 (one row per person and year).</summary>
     Task<int> WritePersonAccumulatorsAsync(IEnumerable<PersonAccumulator> rows, CancellationToken cancellationToken = default);
+
+    /// <summary>个人账户记账 on existing accounts (their journal entries first), e.g. the 支付 of generated settlements.</summary>
+    Task<int> WritePersonalAccountEntriesAsync(IEnumerable<PersonalAccountEntryRecord> rows, CancellationToken cancellationToken = default);
 
     /// <summary>灵活就业人员缴费 (their journal entries first).</summary>
     Task<int> WriteFlexibleContributionsAsync(IEnumerable<FlexibleContribution> rows, CancellationToken cancellationToken = default);

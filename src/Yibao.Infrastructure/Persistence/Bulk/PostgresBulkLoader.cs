@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using NpgsqlTypes;
+using Yibao.Domain.Accounts;
 using Yibao.Domain.Contributions;
 using Yibao.Domain.Funds;
 using Yibao.Domain.Institutions;
@@ -17,7 +18,7 @@ public sealed class PostgresBulkLoader(AppDbContext db) : IBulkLoader
     private static readonly string[] IdentityTables = ["households", "persons", "employers", "institutions",
         "enrollments", "enrollment_events", "person_special_statuses", "journal_entries", "journal_lines", "resident_contributions",
         "contribution_bases", "collection_plans", "collection_plan_lines", "employer_payments", "flexible_contributions",
-        "medical_encounters", "fee_details", "settlements", "person_accumulators"];
+        "medical_encounters", "fee_details", "settlements", "person_accumulators", "personal_account_entries"];
 
     private IDbContextTransaction? _transaction;
     private NpgsqlConnection? _connection;
@@ -375,6 +376,23 @@ public sealed class PostgresBulkLoader(AppDbContext db) : IBulkLoader
             w.Write(r.ValuesJson, NpgsqlDbType.Text);
             w.Write(r.Version, NpgsqlDbType.Integer);
             w.Write(r.UpdatedAt, NpgsqlDbType.TimestampTz);
+        }, cancellationToken);
+
+    public Task<int> WritePersonalAccountEntriesAsync(IEnumerable<PersonalAccountEntryRecord> rows, CancellationToken cancellationToken = default) =>
+        CopyAsync("personal_account_entries (id, account_id, entry_date, kind, amount, memo, source_key, counterpart_person_id, bank_name, bank_account_name, bank_account_no, journal_entry_id)", rows, (w, r) =>
+        {
+            w.Write(r.Id, NpgsqlDbType.Bigint);
+            w.Write(r.AccountId, NpgsqlDbType.Bigint);
+            w.Write(r.EntryDate, NpgsqlDbType.Date);
+            w.Write((int)r.Kind, NpgsqlDbType.Integer);
+            w.Write(r.Amount, NpgsqlDbType.Numeric);
+            w.Write(r.Memo, NpgsqlDbType.Varchar);
+            w.Write(r.SourceKey, NpgsqlDbType.Varchar);
+            WriteNullable(w, r.CounterpartPersonId);
+            WriteNullable(w, r.BankName);
+            WriteNullable(w, r.BankAccountName);
+            WriteNullable(w, r.BankAccountNo);
+            w.Write(r.JournalEntryId, NpgsqlDbType.Bigint);
         }, cancellationToken);
 
     public Task<int> WriteFlexibleContributionsAsync(IEnumerable<FlexibleContribution> rows, CancellationToken cancellationToken = default) =>

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using Yibao.Domain.Accounts;
 using Yibao.Domain.Contributions;
 using Yibao.Domain.Funds;
 using Yibao.Domain.Institutions;
@@ -348,6 +349,24 @@ public sealed class SqliteBulkLoader(AppDbContext db) : IBulkLoader
 
     /// <summary>decimal as EF Core's SQLite provider stores it (TEXT, invariant, at least one decimal place).</summary>
     private static string Decimal(decimal v) => v.ToString("0.0###########################", CultureInfo.InvariantCulture);
+
+    public Task<int> WritePersonalAccountEntriesAsync(IEnumerable<PersonalAccountEntryRecord> rows, CancellationToken cancellationToken = default) =>
+        InsertAsync("personal_account_entries", ["id", "account_id", "entry_date", "kind", "amount", "memo", "source_key", "counterpart_person_id", "bank_name", "bank_account_name", "bank_account_no", "journal_entry_id"], rows,
+            (p, r) =>
+            {
+                p[0].Value = r.Id;
+                p[1].Value = r.AccountId;
+                p[2].Value = Date(r.EntryDate);
+                p[3].Value = (int)r.Kind;
+                p[4].Value = Decimal(r.Amount);
+                p[5].Value = r.Memo;
+                p[6].Value = r.SourceKey;
+                p[7].Value = r.CounterpartPersonId is { } c ? c : DBNull.Value;
+                p[8].Value = (object?)r.BankName ?? DBNull.Value;
+                p[9].Value = (object?)r.BankAccountName ?? DBNull.Value;
+                p[10].Value = (object?)r.BankAccountNo ?? DBNull.Value;
+                p[11].Value = r.JournalEntryId;
+            }, cancellationToken);
 
     public Task<int> WriteFlexibleContributionsAsync(IEnumerable<FlexibleContribution> rows, CancellationToken cancellationToken = default) =>
         InsertAsync("flexible_contributions", ["id", "person_id", "insuplc_admdvs", "period", "clct_base", "rate", "amount", "paid_on", "receipt_no", "journal_entry_id"], rows,

@@ -32,6 +32,7 @@ internal sealed class JournalLineConfiguration : IEntityTypeConfiguration<Journa
         b.Property(x => x.Credit).HasPrecision(18, 2);
         b.HasIndex(x => new { x.Fund, x.AccountCode });
         b.HasIndex(x => x.PersonId);
+        b.HasIndex(x => new { x.InstitutionId, x.AccountCode }); // 月结算单: an institution's 2101 postings of a month
     }
 }
 
