@@ -1,4 +1,3 @@
-using System.Runtime.ExceptionServices;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
@@ -42,7 +41,7 @@ public sealed class IdempotentRequests(IAppDbContext db, TimeProvider clock, IWr
             {
                 result = await work(ct);
             }
-            catch (DbUpdateException e)
+            catch (DbUpdateException)
             {
                 // A replay whose work hit a unique key the first request wrote: answer from the stored record.
                 await tx.RollbackAsync(CancellationToken.None);
@@ -52,7 +51,6 @@ public sealed class IdempotentRequests(IAppDbContext db, TimeProvider clock, IWr
                     return stored;
                 }
 
-                ExceptionDispatchInfo.Throw(e);
                 throw;
             }
             finally
