@@ -34,9 +34,11 @@ public static class DependencyInjection
         // one and naming who works in it; disposing the scope returns it. Building options and a fresh context for every
         // API request was a tenth of what a settlement allocated.
         services.AddPooledDbContextFactory<AppDbContext>(o => DbContextOptionsFactory.Configure(o, db));
-        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext()
-            .Lease(sp.GetService<ICurrentUser>(), sp.GetService<TimeProvider>()));
-        services.AddScoped<IAppDbContext>(sp => sp.GetRequiredService<AppDbContext>());
+        // The scope's container disposes each instance it hands out, so the context is owned by one ScopedContext that
+        // returns it to the pool exactly once (a second dispose of a pooled context would hit another request's lease).
+        services.AddScoped(sp => new ScopedContext(sp.GetRequiredService<IDbContextFactory<AppDbContext>>(), sp.GetService<ICurrentUser>(), sp.GetService<TimeProvider>()));
+        services.AddScoped(sp => sp.GetRequiredService<ScopedContext>().Context);
+        services.AddScoped<IAppDbContext>(sp => sp.GetRequiredService<ScopedContext>().Context);
         services.AddScoped<DatabaseInitializer>();
         services.AddYibaoBulk(db);
         services.AddDisclosureChecking();

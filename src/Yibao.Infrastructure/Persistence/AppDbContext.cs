@@ -45,6 +45,35 @@ public class AppDbContext : IdentityDbContext<StaffUser, IdentityRole, string>, 
         return this;
     }
 
+    /// <summary>
+    /// Set while a DI scope owns this context (<see cref="ScopedContext"/>): the scope's container disposes every service
+    /// instance it handed out — the context once as <see cref="AppDbContext"/> and again as <see cref="IAppDbContext"/> —
+    /// and a second dispose of a pooled context that is already back in the pool (or already leased to another request)
+    /// would dispose or release someone else's context. So those disposes do nothing; <see cref="ScopedContext"/> returns
+    /// the context to the pool exactly once, at the end of the scope.
+    /// </summary>
+    internal bool OwnedByScope { get; set; }
+
+    public override void Dispose()
+    {
+        if (!OwnedByScope)
+        {
+            base.Dispose();
+        }
+
+        GC.SuppressFinalize(this);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        if (!OwnedByScope)
+        {
+            await base.DisposeAsync();
+        }
+
+        GC.SuppressFinalize(this);
+    }
+
     public DbSet<Area> Areas => Set<Area>();
     public DbSet<Household> Households => Set<Household>();
     public DbSet<Person> Persons => Set<Person>();
