@@ -89,13 +89,12 @@ public sealed class AdmitInpatientHandler(IAppDbContext db, IPersonSettlementLoc
             return Fail(instError);
         }
 
-        var person = await db.FindPersonAsync(command.PsnNo, ct);
+        var (person, _, covError) = await db.PersonCoverageAsync(db.PersonsByKey(command.PsnNo), command.Insutype, command.Begntime, ct);
         if (person is null)
         {
             return Fail(RegistryLookups.PersonNotFound(command.PsnNo));
         }
 
-        var (_, covError) = await db.CoverageAsync(person, command.Insutype, command.Begntime, ct);
         if (covError is not null)
         {
             return Fail(covError);

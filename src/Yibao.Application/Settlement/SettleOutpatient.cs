@@ -449,13 +449,12 @@ public sealed class CheckTreatmentHandler(IAppDbContext db)
             return AppResult<TreatmentView>.Fail(new AppError(SettlementErrors.Validation, RegistryLookups.InsutypeMessage.Replace("{PropertyValue}", query.Insutype, StringComparison.Ordinal), "insutype"));
         }
 
-        var person = await db.FindPersonAsync(query.Person, ct);
+        var (person, _, error) = await db.PersonCoverageAsync(db.PersonsByKey(query.Person), query.Insutype, query.Date, ct);
         if (person is null)
         {
             return AppResult<TreatmentView>.Fail(RegistryLookups.PersonNotFound(query.Person));
         }
 
-        var (_, error) = await db.CoverageAsync(person, query.Insutype, query.Date, ct);
         return AppResult<TreatmentView>.Ok(error is null
             ? new TreatmentView(person.PersonNo, query.Insutype, query.Date, "1", null, "可以享受待遇")
             : new TreatmentView(person.PersonNo, query.Insutype, query.Date, "0", error.Code, error.Message));
