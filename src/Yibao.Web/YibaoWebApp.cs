@@ -32,6 +32,15 @@ public static class YibaoWebApp
             builder.WebHost.UseUrls(builder.Configuration["YIBAO_URLS"] is { Length: > 0 } urls ? urls : DefaultUrls);
         }
 
+        if (builder.Configuration["YIBAO_INLINE_IO"] == "1")
+        {
+            // YIBAO_INLINE_IO=1 (README, configuration): request code and socket completions run on the I/O threads
+            // instead of being handed to the thread pool — fewer thread switches per request on a small server; long page
+            // renders would hold those threads, so it is off by default.
+            Environment.SetEnvironmentVariable("DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS", "1");
+            builder.WebHost.UseSockets(o => o.UnsafePreferInlineScheduling = true);
+        }
+
         configure?.Invoke(builder);
         var services = builder.Services;
         services.AddHttpContextAccessor();

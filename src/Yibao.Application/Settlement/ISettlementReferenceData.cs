@@ -26,6 +26,15 @@ public interface ISettlementReferenceData
 public interface IPersonSettlementLock
 {
     Task LockAsync(long personId, CancellationToken ct = default);
+
+    /// <summary>
+    /// Locks the person of the institution's encounter <paramref name="mdtrtId"/> (nothing when there is no such encounter:
+    /// the caller's own look-up then reports it) and returns the id the settlement's journal entry is to have. PostgreSQL does
+    /// both in one statement, drawing the id from the journal entries' identity sequence, so the settlement, its journal
+    /// entry and its lines go out in one batch instead of three round trips; SQLite returns null (the entry gets its id on
+    /// insert).
+    /// </summary>
+    Task<long?> LockEncounterPersonAsync(long institutionId, string mdtrtId, CancellationToken ct = default);
 }
 
 /// <summary>

@@ -115,16 +115,6 @@ public static class OnlineSettlement
         return await WithInstitutionAsync(db, caller, mdtrtId, found?.Institution, found?.Encounter, ct);
     }
 
-    /// <summary>As <see cref="ActiveInstitutionAndEncounterAsync"/>, reading only the encounter's person (the key of the settlement lock).</summary>
-    public static async Task<(Institution? Institution, long PersonId, AppError? Error)> ActiveInstitutionAndEncounterPersonAsync(this IAppDbContext db,
-        InstitutionCaller caller, string mdtrtId, CancellationToken ct)
-    {
-        var found = await db.MedicalEncounters.AsNoTracking().Where(e => e.MdtrtId == mdtrtId && e.InstitutionId == caller.InstitutionId)
-            .Join(db.Institutions, e => e.InstitutionId, i => i.Id, (e, i) => new { e.PersonId, Institution = i }).FirstOrDefaultAsync(ct);
-        var (inst, _, error) = await WithInstitutionAsync(db, caller, mdtrtId, found?.Institution, found, ct);
-        return (inst, found?.PersonId ?? 0, error);
-    }
-
     private static async Task<(Institution? Institution, T? Found, AppError? Error)> WithInstitutionAsync<T>(IAppDbContext db, InstitutionCaller caller, string mdtrtId,
         Institution? institution, T? found, CancellationToken ct)
         where T : class

@@ -85,26 +85,16 @@ public sealed class SettleOutpatientHandler(IAppDbContext db, ISettlementReferen
     {
         static AppResult<SettlementView> Fail(AppError e) => AppResult<SettlementView>.Fail(e);
 
-        // Find the encounter's person first (with the institution, in one query), then lock that person and read everything
-        // again under the lock.
-        var (inst, personId, instError) = await db.ActiveInstitutionAndEncounterPersonAsync(caller, command.MdtrtId, ct);
+        // Lock the encounter's person (PostgreSQL: and draw the id of the settlement's journal entry, in the same statement),
+        // then read the institution and the encounter with its lines under the lock.
+        var journalEntryId = write ? await personLock.LockEncounterPersonAsync(caller.InstitutionId, command.MdtrtId, ct) : null;
+        var (inst, e, instError) = await db.ActiveInstitutionAndEncounterAsync(caller, command.MdtrtId, withLines: true, ct);
         if (instError is not null)
         {
             return Fail(instError);
         }
 
-        if (write)
-        {
-            await personLock.LockAsync(personId, ct);
-        }
-
-        var e = await db.OwnEncounterAsync(caller, command.MdtrtId, withLines: true, ct);
-        if (e is null)
-        {
-            return Fail(OnlineSettlement.EncounterNotFound(command.MdtrtId));
-        }
-
-        if (e.Status != EncounterStatus.Registered)
+        if (e!.Status != EncounterStatus.Registered)
         {
             return Fail(UploadFeeDetailsHandler.NotOpen(e));
         }
@@ -190,10 +180,10 @@ public sealed class SettleOutpatientHandler(IAppDbContext db, ISettlementReferen
             var entry = scope.Inpatient
                 ? JournalEntry.Create(today, $"{(e.EndDate is null ? "住院中途结算" : "住院结算")} {record.SetlId}（{inst.Name}）", InpatientSourceType, record.SetlId, entryLines)
                 : JournalEntry.Create(today, $"门诊结算 {record.SetlId}（{inst.Name}）", SourceType, record.SetlId, entryLines);
+            entry.Id = journalEntryId ?? 0; // 0: SQLite numbers it on insert
             db.JournalEntries.Add(entry);
             account.Post(record, entry);
-            await db.SaveChangesAsync(ct);
-            record.JournalEntryId = entry.Id;
+            record.JournalEntry = entry; // saved with the settlement below, in one batch when the id is drawn already
         }
 
         if (accRow is null)

@@ -200,6 +200,9 @@ public class SettlementRecord
     /// <summary>记账凭证 (null when nothing was paid by any fund or account).</summary>
     public long? JournalEntryId { get; set; }
 
+    /// <summary>The 记账凭证 written with the settlement (set when both are saved together; not loaded by queries).</summary>
+    public Yibao.Domain.Funds.JournalEntry? JournalEntry { get; set; }
+
     public long? ReversalJournalEntryId { get; set; }
 
     public DateTime CreatedAt { get; set; }

@@ -110,6 +110,28 @@ public sealed class PersonSettlementLock(AppDbContext db) : IPersonSettlementLoc
 
         // SQLite: the transaction was begun IMMEDIATE, so this connection already is the only writer.
     }
+
+    public async Task<long?> LockEncounterPersonAsync(long institutionId, string mdtrtId, CancellationToken ct = default)
+    {
+        if (db.Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException("人员结算锁必须在事务内获取");
+        }
+
+        if (!db.IsPostgres)
+        {
+            return null;
+        }
+
+        // The lock is taken before the sequence is read (LATERAL); the person of an encounter never changes, so reading it
+        // before the lock is safe. No row: no such encounter of this institution, nothing locked.
+        var ids = await db.Database.SqlQuery<long>($"""
+            SELECT nextval(pg_get_serial_sequence('journal_entries', 'id')) AS "Value"
+            FROM medical_encounters m, LATERAL (SELECT pg_advisory_xact_lock({KeySpace} # m.person_id)) l
+            WHERE m.mdtrt_id = {mdtrtId} AND m.institution_id = {institutionId}
+            """).ToListAsync(ct);
+        return ids.Count == 0 ? null : ids[0];
+    }
 }
 
 public sealed class InstitutionPaymentLock(AppDbContext db) : IInstitutionPaymentLock
