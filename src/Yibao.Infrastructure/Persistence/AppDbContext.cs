@@ -261,7 +261,8 @@ public class AppDbContext : IdentityDbContext<StaffUser, IdentityRole, string>, 
             : null;
         try
         {
-            var count = (sync ? base.SaveChanges(true) : await base.SaveChangesAsync(true, ct)) - flushed;
+            var count = (IsPostgres ? await MultiRowInsert.RunAsync(this, pending, sync, ct) : 0)
+                + (sync ? base.SaveChanges(true) : await base.SaveChangesAsync(true, ct)) - flushed;
             var at = _clock.GetUtcNow().UtcDateTime;
             var userName = _currentUser?.UserName ?? "系统";
             var entries = AuditRecorder.ToEntries(pending, at, _currentUser?.UserId, userName);

@@ -28,6 +28,8 @@ internal static class AuditRecorder
     {
         public string EntityName => AuditRecorder.EntityName(entry);
 
+        public EntityEntry Entry => entry;
+
         public bool IsAdded => string.Equals(action, AuditActions.Added, StringComparison.Ordinal);
 
         public Type ClrType => entry.Metadata.ClrType;

@@ -28,8 +28,13 @@ public static class DbContextOptionsFactory
     /// Pool settings for the online settlement load unless the connection string says otherwise: a pooled connection is not
     /// reset with DISCARD ALL each time EF returns it (three times per API request; nothing here sets session state — the
     /// settlement locks are transaction-scoped advisory locks), and statements used repeatedly are prepared once per
-    /// connection, so PostgreSQL parses and plans the settlement's two dozen statements once instead of every time.
+    /// connection, so PostgreSQL parses and plans the settlement's two dozen statements once instead of every time. Those
+    /// prepared statements always use their generic plan (<c>plan_cache_mode=force_generic_plan</c>): left to choose, PostgreSQL
+    /// kept planning some of them afresh on every execution (custom plans), about a fifth of its CPU per settlement under load
+    /// (bench/Yibao.LoadTest/README.md); every statement here is a key or index look-up whose plan does not depend on the values.
     /// </summary>
+    private const string GenericPlans = "-c plan_cache_mode=force_generic_plan";
+
     public static string PooledPostgres(string connectionString)
     {
         var b = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
@@ -41,6 +46,11 @@ public static class DbContextOptionsFactory
         if (!connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase))
         {
             b.MaxAutoPrepare = 100;
+        }
+
+        if (!(b.Options ?? "").Contains("plan_cache_mode", StringComparison.Ordinal))
+        {
+            b.Options = string.IsNullOrWhiteSpace(b.Options) ? GenericPlans : b.Options + " " + GenericPlans;
         }
 
         return b.ConnectionString;

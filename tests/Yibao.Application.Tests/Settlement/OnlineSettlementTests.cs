@@ -18,11 +18,11 @@ public sealed class OnlineSettlementTests
     public static TheoryData<string> Providers => TestDatabase.Providers;
 
     private static readonly DateOnly Visit = new(2025, 6, 10);
-    private const string Amoxicillin = "XJ01CAA040A001010100001";
+    internal const string Amoxicillin = "XJ01CAA040A001010100001";
 
-    private sealed record Seeded(InstitutionCaller A, InstitutionCaller B, string PsnNo, long PersonId);
+    internal sealed record Seeded(InstitutionCaller A, InstitutionCaller B, string PsnNo, long PersonId);
 
-    private static async Task<Seeded> SeedAsync(TestDatabase db, int serial = 246)
+    internal static async Task<Seeded> SeedAsync(TestDatabase db, int serial = 246)
     {
         var ids = await db.InScopeAsync(async sp =>
         {
@@ -41,10 +41,10 @@ public sealed class OnlineSettlementTests
         return new Seeded(ids.Item1, ids.Item2, person.PersonNo, person.Id);
     }
 
-    private static FeeDetailInput Line(string sn, string code, decimal cnt, decimal pric) =>
+    internal static FeeDetailInput Line(string sn, string code, decimal cnt, decimal pric) =>
         new(sn, code, cnt, pric, Math.Round(cnt * pric, 2, MidpointRounding.AwayFromZero));
 
-    private static async Task<string> RegisterAndUploadAsync(TestDatabase db, InstitutionCaller caller, string psnNo, params FeeDetailInput[] lines)
+    internal static async Task<string> RegisterAndUploadAsync(TestDatabase db, InstitutionCaller caller, string psnNo, params FeeDetailInput[] lines)
     {
         var r = await db.InScopeAsync(sp => sp.GetRequiredService<RegisterOutpatientHandler>().HandleAsync(caller, new RegisterOutpatient(psnNo, "390", "11", Visit)));
         r.Succeeded.ShouldBeTrue(string.Join("；", r.Errors.Select(e => e.Message)));
