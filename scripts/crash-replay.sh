@@ -27,6 +27,10 @@ if [ -z "${YIBAO_TEST_PG:-}" ]; then
   eval "$(scripts/pg-temp.sh start "$PGDIR")"
 fi
 
+# The app runs as a settlement front, with request code on the I/O threads (YIBAO_INLINE_IO, ADR-0005), as the load
+# figures were measured; YIBAO_INLINE_IO=0 runs the default scheduling instead.
+export YIBAO_INLINE_IO="${YIBAO_INLINE_IO:-1}"
+
 # A fresh database in the cluster (EF creates it on migrate).
 DB="${YIBAO_TEST_PG/Database=postgres/Database=yibao_crash_$$_$RANDOM}"
 exec dotnet "$TOOL" crash --app "$APP" --provider postgres --db "$DB" --root "$ROOT" --seconds "$SECONDS_LOAD" --concurrency 8

@@ -161,6 +161,19 @@ public static class OnlineSettlement
     public static async Task<(Person? Person, PersonSnapshotData? Data, AppError? Error)> PersonCoverageAsync(this IAppDbContext db, IQueryable<Person> persons,
         string insutype, DateOnly date, CancellationToken ct)
     {
+        var read = await CoverageReadAsync(db, persons, insutype, date, null, ct);
+        return (read.Person, read.Data, read.Error);
+    }
+
+    /// <summary>
+    /// As <see cref="PersonCoverageAsync"/>, in the same query also the person's accumulator row of
+    /// <paramref name="accumulatorYear"/> when asked for (attached, so changes to it are saved and audited as usual): 2207
+    /// saves a round trip. Null when the person is not found or has no row for the year.
+    /// </summary>
+    public static async Task<CoverageRead> CoverageReadAsync(this IAppDbContext db, IQueryable<Person> persons, string insutype, DateOnly date,
+        int? accumulatorYear, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(persons);
         var loaded = await persons.AsNoTracking()
             .Select(p => new
@@ -168,11 +181,13 @@ public static class OnlineSettlement
                 Person = p,
                 Enrollments = db.Enrollments.Include(e => e.Events).Where(e => e.PersonId == p.Id).ToList(),
                 Statuses = db.PersonSpecialStatuses.Where(s => s.PersonId == p.Id).ToList(),
+                // At most one row, as a collection (a join; SQLite cannot translate a single-row subquery of an entity).
+                Accumulators = db.PersonAccumulators.Where(a => a.PersonId == p.Id && a.Year == accumulatorYear).ToList(),
             })
             .FirstOrDefaultAsync(ct);
         if (loaded is null)
         {
-            return (null, null, null);
+            return new CoverageRead(null, null, null, null);
         }
 
         foreach (var e in loaded.Enrollments)
@@ -180,10 +195,18 @@ public static class OnlineSettlement
             e.Events.Sort((a, b) => a.Sequence.CompareTo(b.Sequence));
         }
 
+        // As a tracking query would: the instance this context already tracks, else the row read, now tracked.
+        var accumulator = loaded.Accumulators.FirstOrDefault();
+        if (accumulator is not null)
+        {
+            var id = accumulator.Id;
+            accumulator = db.PersonAccumulators.Local.FirstOrDefault(a => a.Id == id) ?? db.PersonAccumulators.Attach(accumulator).Entity;
+        }
+
         var person = loaded.Person;
         var waiting = await db.LoadWaitingPolicyAsync(person.PoolAreaCode, ct);
         var (data, error) = Coverage(person, new PersonCoverage(person.Id, person.BirthDate, loaded.Enrollments, loaded.Statuses), waiting, insutype, date);
-        return (person, data, error);
+        return new CoverageRead(person, data, error, accumulator);
     }
 
     /// <summary>
@@ -271,6 +294,9 @@ public static class OnlineSettlement
         return result;
     }
 }
+
+/// <summary>What <see cref="OnlineSettlement.CoverageReadAsync"/> read: the person, their coverage (or why not), and the accumulator row asked for.</summary>
+public sealed record CoverageRead(Person? Person, PersonSnapshotData? Data, AppError? Error, PersonAccumulator? Accumulator);
 
 /// <summary>What the calculator needs from the registry for one person on one date.</summary>
 public sealed record PersonSnapshotData(IReadOnlyList<string> Insutypes, string Category, IReadOnlyList<string> Statuses, int Age, Gender Gender);

@@ -123,7 +123,8 @@ public sealed class SettleOutpatientHandler(IAppDbContext db, ISettlementReferen
             return Fail(new AppError(SettlementErrors.TotalMismatch, $"医疗费总额 medfee_sumamt：{command.MedfeeSumamt:0.00} 元与已上传明细合计 {total:0.00} 元不一致", "medfee_sumamt"));
         }
 
-        var (person, snap, covError) = await db.PersonCoverageAsync(db.Persons.Where(p => p.Id == e.PersonId), e.Insutype, e.BeginDate, ct);
+        var year = e.BeginDate.Year;
+        var (person, snap, covError, accRow) = await db.CoverageReadAsync(db.Persons.Where(p => p.Id == e.PersonId), e.Insutype, e.BeginDate, year, ct);
         if (person is null)
         {
             throw new InvalidOperationException($"encounter {e.MdtrtId} without its person");
@@ -143,8 +144,6 @@ public sealed class SettleOutpatientHandler(IAppDbContext db, ISettlementReferen
 
         // 就医地类别: 本地, or 异地已备案/转诊/异地未备案 from the person's 异地就医备案 when the institution is in another 统筹区.
         var place = await db.ResolvePlaceAsync(e.PersonId, e.Insutype, person.PoolAreaCode, inst!.PoolAreaCode, e.BeginDate, ct);
-        var year = e.BeginDate.Year;
-        var accRow = await db.PersonAccumulators.FirstOrDefaultAsync(a => a.PersonId == e.PersonId && a.Year == year, ct);
         var before = accRow is null ? new Dictionary<string, decimal>(StringComparer.Ordinal) : OnlineSettlement.ReadAccumulators(accRow.ValuesJson);
         var account = await AccountPayment.PrepareAsync(db, personLock, e.PersonId, e.BeginDate, command.AcctUsedFlag, write, ct);
         var input = SettlementBuilder.Inputs(person, snap!, e, inst, place, lines, scope.Inpatient,
