@@ -24,6 +24,8 @@ public static class DbContextOptionsFactory
         return builder;
     }
 
+    private const string GenericPlans = "-c plan_cache_mode=force_generic_plan";
+
     /// <summary>
     /// Pool settings for the online settlement load unless the connection string says otherwise: a pooled connection is not
     /// reset with DISCARD ALL each time EF returns it (three times per API request; nothing here sets session state — the
@@ -31,10 +33,9 @@ public static class DbContextOptionsFactory
     /// connection, so PostgreSQL parses and plans the settlement's two dozen statements once instead of every time. Those
     /// prepared statements always use their generic plan (<c>plan_cache_mode=force_generic_plan</c>): left to choose, PostgreSQL
     /// kept planning some of them afresh on every execution (custom plans), about a fifth of its CPU per settlement under load
-    /// (bench/Yibao.LoadTest/README.md); every statement here is a key or index look-up whose plan does not depend on the values.
+    /// (bench/Yibao.LoadTest/README.md). The settlement's statements are key and index look-ups whose plan does not depend on
+    /// the values; a deployment whose reports need value-specific plans sets <c>Options=-c plan_cache_mode=auto</c> (ADR-0005).
     /// </summary>
-    private const string GenericPlans = "-c plan_cache_mode=force_generic_plan";
-
     public static string PooledPostgres(string connectionString)
     {
         var b = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);

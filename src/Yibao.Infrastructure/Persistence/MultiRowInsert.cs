@@ -21,6 +21,9 @@ internal static class MultiRowInsert
 
     private const int MinRows = 2;
 
+    /// <summary>Rows per statement, well inside PostgreSQL's 65,535 parameters per statement.</summary>
+    private const int MaxRowsPerStatement = 1000;
+
     /// <summary>Inserts the qualifying added rows of <paramref name="pending"/>; returns how many rows were written.</summary>
     public static async Task<int> RunAsync(AppDbContext db, List<AuditRecorder.Pending> pending, bool sync, CancellationToken ct)
     {
@@ -28,16 +31,21 @@ internal static class MultiRowInsert
         foreach (var group in pending.Where(p => p.IsAdded && Types.Contains(p.ClrType)).GroupBy(p => p.ClrType))
         {
             var rows = group.Select(p => p.Entry).ToList();
-            if (rows.Count >= MinRows)
+            if (rows.Count < MinRows)
             {
-                written += await InsertAsync(db, rows, sync, ct);
+                continue;
+            }
+
+            foreach (var chunk in rows.Chunk(MaxRowsPerStatement))
+            {
+                written += await InsertAsync(db, chunk, sync, ct);
             }
         }
 
         return written;
     }
 
-    private static async Task<int> InsertAsync(AppDbContext db, List<EntityEntry> rows, bool sync, CancellationToken ct)
+    private static async Task<int> InsertAsync(AppDbContext db, EntityEntry[] rows, bool sync, CancellationToken ct)
     {
         var type = rows[0].Metadata;
         var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
@@ -48,7 +56,7 @@ internal static class MultiRowInsert
         command.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
         var sql = new StringBuilder("INSERT INTO ").Append(table.Name).Append(" (")
             .AppendJoin(", ", columns.Select(c => c.GetColumnName(table))).Append(") VALUES ");
-        for (var r = 0; r < rows.Count; r++)
+        for (var r = 0; r < rows.Length; r++)
         {
             sql.Append(r == 0 ? "(" : ", (");
             for (var c = 0; c < columns.Count; c++)
@@ -63,7 +71,7 @@ internal static class MultiRowInsert
         }
 
         command.CommandText = sql.Append(" RETURNING ").Append(key.GetColumnName(table)).ToString();
-        var ids = new List<long>(rows.Count);
+        var ids = new List<long>(rows.Length);
         try
         {
             await using var reader = sync ? command.ExecuteReader() : await command.ExecuteReaderAsync(ct);
@@ -78,19 +86,19 @@ internal static class MultiRowInsert
             throw new DbUpdateException("多行插入失败：" + e.Message, e);
         }
 
-        if (ids.Count != rows.Count)
+        if (ids.Count != rows.Length)
         {
-            throw new InvalidOperationException($"多行插入 {table.Name}：写入 {rows.Count} 行，返回 {ids.Count} 个 id");
+            throw new InvalidOperationException($"多行插入 {table.Name}：写入 {rows.Length} 行，返回 {ids.Count} 个 id");
         }
 
         // The identity's nextval runs row by row in VALUES order within the statement, so the ids ascend in row order.
         ids.Sort();
-        for (var i = 0; i < rows.Count; i++)
+        for (var i = 0; i < rows.Length; i++)
         {
             rows[i].Property(key.Name).CurrentValue = ids[i];
             rows[i].State = EntityState.Unchanged;
         }
 
-        return rows.Count;
+        return rows.Length;
     }
 }

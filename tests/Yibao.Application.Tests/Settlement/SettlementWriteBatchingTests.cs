@@ -21,13 +21,28 @@ public sealed class SettlementWriteBatchingTests
     private static FeeDetailInput[] Lines(int n) =>
         [.. Enumerable.Range(1, n).Select(i => OnlineSettlementTests.Line(i.ToString(System.Globalization.CultureInfo.InvariantCulture), OnlineSettlementTests.Amoxicillin, i, 12.5m))];
 
+    /// <summary>A database with the seeded institutions and person, and one outpatient visit with <paramref name="lines"/> uploaded lines.</summary>
+    private static async Task<(TestDatabase Db, OnlineSettlementTests.Seeded Seeded, string MdtrtId)> UploadedAsync(string provider, int lines)
+    {
+        var db = await TestDatabase.CreateAsync(provider, TestDatabase.SampleReferenceFiles);
+        try
+        {
+            var s = await OnlineSettlementTests.SeedAsync(db);
+            return (db, s, await OnlineSettlementTests.RegisterAndUploadAsync(db, s.A, s.PsnNo, Lines(lines)));
+        }
+        catch
+        {
+            await db.DisposeAsync();
+            throw;
+        }
+    }
+
     [Theory]
     [MemberData(nameof(Providers))]
     public async Task Uploaded_lines_get_ids_in_upload_order_and_one_audit_entry(string provider)
     {
-        await using var db = await TestDatabase.CreateAsync(provider, TestDatabase.SampleReferenceFiles);
-        var s = await OnlineSettlementTests.SeedAsync(db);
-        var mdtrt = await OnlineSettlementTests.RegisterAndUploadAsync(db, s.A, s.PsnNo, Lines(20));
+        var (db, s, mdtrt) = await UploadedAsync(provider, 20);
+        await using var owned = db;
 
         var stored = await db.InScopeAsync(sp => sp.GetRequiredService<AppDbContext>().FeeDetails.AsNoTracking().OrderBy(f => f.Id).ToListAsync());
         stored.Select(f => f.FeedetlSn).ShouldBe(Enumerable.Range(1, 20).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
@@ -48,9 +63,8 @@ public sealed class SettlementWriteBatchingTests
     [MemberData(nameof(Providers))]
     public async Task A_save_with_one_colliding_line_writes_none_of_them(string provider)
     {
-        await using var db = await TestDatabase.CreateAsync(provider, TestDatabase.SampleReferenceFiles);
-        var s = await OnlineSettlementTests.SeedAsync(db);
-        var mdtrt = await OnlineSettlementTests.RegisterAndUploadAsync(db, s.A, s.PsnNo, Lines(3));
+        var (db, _, mdtrt) = await UploadedAsync(provider, 3);
+        await using var owned = db;
 
         // As a concurrent upload of the same feedetl_sn would: the handler's own check passed, the unique key refuses.
         await Should.ThrowAsync<DbUpdateException>(() => db.InScopeAsync(async sp =>
@@ -71,11 +85,32 @@ public sealed class SettlementWriteBatchingTests
 
     [Theory]
     [MemberData(nameof(Providers))]
+    public async Task A_save_of_more_lines_than_one_statement_takes_writes_them_all_in_order(string provider) // 6,501 × 11 columns: over PostgreSQL's 65,535 parameters
+    {
+        var (db, _, mdtrt) = await UploadedAsync(provider, 1);
+        await using var owned = db;
+        await db.InScopeAsync(async sp =>
+        {
+            var ctx = sp.GetRequiredService<AppDbContext>();
+            var e = await ctx.MedicalEncounters.SingleAsync(x => x.MdtrtId == mdtrt);
+            for (var i = 2; i <= 6501; i++)
+            {
+                ctx.FeeDetails.Add(new FeeDetail { EncounterId = e.Id, FeedetlSn = i.ToString(System.Globalization.CultureInfo.InvariantCulture), MedListCodg = OnlineSettlementTests.Amoxicillin, Cnt = i, Pric = 1, DetItemFeeSumamt = i, FeeOcurDate = e.BeginDate });
+            }
+
+            return await ctx.SaveChangesAsync();
+        });
+
+        var stored = await db.InScopeAsync(sp => sp.GetRequiredService<AppDbContext>().FeeDetails.AsNoTracking().OrderBy(f => f.Id).Select(f => f.Cnt).ToListAsync());
+        stored.ShouldBe(Enumerable.Range(1, 6501).Select(i => (decimal)i));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
     public async Task A_settlement_points_at_its_own_balanced_journal_entry(string provider)
     {
-        await using var db = await TestDatabase.CreateAsync(provider, TestDatabase.SampleReferenceFiles);
-        var s = await OnlineSettlementTests.SeedAsync(db);
-        var mdtrt = await OnlineSettlementTests.RegisterAndUploadAsync(db, s.A, s.PsnNo, Lines(4));
+        var (db, s, mdtrt) = await UploadedAsync(provider, 4);
+        await using var owned = db;
         var total = Lines(4).Sum(l => l.DetItemFeeSumamt);
         var setl = await db.InScopeAsync(sp => sp.GetRequiredService<SettleOutpatientHandler>().HandleAsync(s.A, new SettleOutpatient(mdtrt, total)));
         setl.Succeeded.ShouldBeTrue(string.Join("；", setl.Errors.Select(e => e.Message)));
