@@ -122,10 +122,19 @@ public static class DependencyInjection
         }
 
         // 事中智能审核 rule set for settlement (YIBAO_REVIEW_RULES; none by default).
-        services.TryAddSingleton<Yibao.Infrastructure.Review.StoredReviewRuleSource>();
-        services.TryAddSingleton<Yibao.Application.Review.IReviewRuleCache>(sp => sp.GetRequiredService<Yibao.Infrastructure.Review.StoredReviewRuleSource>());
-        services.TryAddSingleton<Yibao.Application.Review.IReviewRuleSource>(sp =>
-            new Yibao.Infrastructure.Review.ReviewRuleSourceSelector(configuration, sp.GetRequiredService<Yibao.Infrastructure.Review.StoredReviewRuleSource>()));
+        services.TryAddSingleton<Yibao.Infrastructure.Review.StoredReviewRuleCache>();
+        services.TryAddSingleton<Yibao.Application.Review.IReviewRuleCache>(sp => sp.GetRequiredService<Yibao.Infrastructure.Review.StoredReviewRuleCache>());
+        if (string.IsNullOrWhiteSpace(configuration["YIBAO_REVIEW_RULES"]))
+        {
+            // The stored rules, read through the request's own context (one per request).
+            services.TryAddScoped<Yibao.Application.Review.IReviewRuleSource, Yibao.Infrastructure.Review.StoredReviewRuleSource>();
+        }
+        else
+        {
+            // The file named by YIBAO_REVIEW_RULES overrides the stored rules.
+            services.TryAddSingleton<Yibao.Application.Review.IReviewRuleSource>(_ => new Yibao.Infrastructure.Review.FileReviewRuleSource(configuration));
+        }
+
         services.AddScoped<Yibao.Application.Review.IReviewBatchReader, Yibao.Infrastructure.Review.ReviewBatchReader>();
         services.AddScoped<Yibao.Application.Review.IReviewFlagWriter, Yibao.Infrastructure.Review.ReviewFlagWriter>();
         services.AddScoped<Yibao.Application.Review.ReviewEvaluator>();

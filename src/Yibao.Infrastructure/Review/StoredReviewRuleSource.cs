@@ -1,6 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Yibao.Application.Review;
 using Yibao.Domain.Review;
 using Yibao.Infrastructure.Persistence;
@@ -13,8 +11,14 @@ namespace Yibao.Infrastructure.Review;
 /// (<see cref="IReviewRuleCache.Invalidate"/>) and, for changes made by another process (CLI import while the web app runs),
 /// when the table's stamp (rule count and highest version sum) differs — checked at most every <see cref="StampInterval"/>.
 /// No enabled 事中 rule = no review (settlements unchanged).
+/// <para>
+/// The check reads through the caller's own context (<see cref="StoredReviewRuleSource"/>), inside the settlement's
+/// transaction: a settlement never needs a second connection. (It used to open its own scope; with every pooled connection
+/// held by a settlement waiting for the check, the check waited for a connection until the pool's timeout.) While one
+/// request checks, the others go on with the copy in hand instead of queueing behind it.
+/// </para>
 /// </summary>
-public sealed class StoredReviewRuleSource(IServiceScopeFactory scopes, TimeProvider clock) : IReviewRuleSource, IReviewRuleCache, IDisposable
+public sealed class StoredReviewRuleCache(TimeProvider clock) : IReviewRuleCache, IDisposable
 {
     public static readonly TimeSpan StampInterval = TimeSpan.FromSeconds(5);
 
@@ -27,19 +31,27 @@ public sealed class StoredReviewRuleSource(IServiceScopeFactory scopes, TimeProv
 
     public void Invalidate() => _cached = null;
 
-    public async Task<InlineReviewerResult> GetInlineReviewerAsync(CancellationToken ct = default)
+    public async Task<InlineReviewerResult> GetAsync(AppDbContext db, CancellationToken ct = default)
     {
+        ArgumentNullException.ThrowIfNull(db);
         var now = clock.GetUtcNow();
-        if (_cached is { } c && now - c.CheckedAt < StampInterval)
+        var held = _cached;
+        if (held is not null && now - held.CheckedAt < StampInterval)
         {
-            return c.Result;
+            return held.Result;
         }
 
-        await _gate.WaitAsync(ct);
+        if (held is null)
+        {
+            await _gate.WaitAsync(ct);
+        }
+        else if (!_gate.Wait(0, CancellationToken.None))
+        {
+            return held.Result;
+        }
+
         try
         {
-            using var scope = scopes.CreateScope();
-            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             var stamp = await StampAsync(db, ct);
             if (_cached is { } again && again.Stamp == stamp)
             {
@@ -49,10 +61,10 @@ public sealed class StoredReviewRuleSource(IServiceScopeFactory scopes, TimeProv
 
             var rows = await db.ReviewRules.AsNoTracking().Where(r => r.Status == ReviewRuleStatus.Enabled).OrderBy(r => r.RuleCode).ToListAsync(ct);
             var rules = rows.Select(r => r.ToRule()).Where(r => (r.StageSet & ReviewStage.During) != 0).ToList();
+            var id = "stored-v" + stamp.Versions.ToString(System.Globalization.CultureInfo.InvariantCulture);
             var result = rules.Count == 0
                 ? InlineReviewerResult.None
-                : new InlineReviewerResult(new InlineReviewer(new ReviewRuleSet { Id = "stored-v" + stamp.Versions.ToString(System.Globalization.CultureInfo.InvariantCulture), Name = "已存储的审核规则", Rules = rules }),
-                    "stored-v" + stamp.Versions.ToString(System.Globalization.CultureInfo.InvariantCulture), null);
+                : new InlineReviewerResult(new InlineReviewer(new ReviewRuleSet { Id = id, Name = "已存储的审核规则", Rules = rules }), id, null);
             _cached = new Cached(result, stamp, now);
             return result;
         }
@@ -69,16 +81,8 @@ public sealed class StoredReviewRuleSource(IServiceScopeFactory scopes, TimeProv
     }
 }
 
-/// <summary>
-/// The 事中 rule source for settlement: the file named by <c>YIBAO_REVIEW_RULES</c> when that setting is given (an override,
-/// as before), otherwise the stored rules.
-/// </summary>
-public sealed class ReviewRuleSourceSelector(IConfiguration configuration, StoredReviewRuleSource stored) : IReviewRuleSource, IDisposable
+/// <summary>The stored 事中 rules, read through the request's own context (see <see cref="StoredReviewRuleCache"/>).</summary>
+public sealed class StoredReviewRuleSource(StoredReviewRuleCache cache, AppDbContext db) : IReviewRuleSource
 {
-    private readonly FileReviewRuleSource? _file = string.IsNullOrWhiteSpace(configuration["YIBAO_REVIEW_RULES"]) ? null : new FileReviewRuleSource(configuration);
-
-    public Task<InlineReviewerResult> GetInlineReviewerAsync(CancellationToken ct = default) =>
-        _file is not null ? _file.GetInlineReviewerAsync(ct) : stored.GetInlineReviewerAsync(ct);
-
-    public void Dispose() => _file?.Dispose();
+    public Task<InlineReviewerResult> GetInlineReviewerAsync(CancellationToken ct = default) => cache.GetAsync(db, ct);
 }

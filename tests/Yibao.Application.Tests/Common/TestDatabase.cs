@@ -52,7 +52,8 @@ public sealed class TestDatabase : IAsyncDisposable
         ["YIBAO_CATALOG_FILE"] = "samples/catalogs/demo-catalog.csv",
     };
 
-    public static async Task<TestDatabase> CreateAsync(string provider, IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="postgresOptions">Appended to the PostgreSQL connection string (e.g. pool limits); ignored on SQLite.</param>
+    public static async Task<TestDatabase> CreateAsync(string provider, IReadOnlyDictionary<string, string?>? settings = null, string? postgresOptions = null)
     {
         string connectionString;
         string? sqliteFile = null, pgAdmin = null, pgName = null;
@@ -68,7 +69,7 @@ public sealed class TestDatabase : IAsyncDisposable
                 await cmd.ExecuteNonQueryAsync();
             }
 
-            connectionString = new NpgsqlConnectionStringBuilder(pgAdmin) { Database = pgName }.ConnectionString;
+            connectionString = new NpgsqlConnectionStringBuilder(pgAdmin) { Database = pgName }.ConnectionString + (postgresOptions is null ? "" : ";" + postgresOptions);
         }
         else
         {

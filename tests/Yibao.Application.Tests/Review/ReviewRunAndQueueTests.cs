@@ -158,19 +158,20 @@ public sealed class ReviewRunAndQueueTests
         SaveReviewRuleHandler.Build(draft with { ParametersJson = """{ "items": ["X"], "max_price": -1 }""" }).Errors.Single().Message.ShouldStartWith("$.parameters.max_price：规则“T-PRICE”（超限价）");
 
         // Saved as draft: no 事中 reviewer; enabled: the cached reviewer is rebuilt with it; retired: gone again.
-        var source = db.Services.GetRequiredService<IReviewRuleSource>();
-        (await source.GetInlineReviewerAsync(TestContext.Current.CancellationToken)).Reviewer.ShouldBeNull();
+        // Each read as a request would: its own scope and context.
+        Task<InlineReviewerResult> InlineAsync() => db.InScopeAsync(sp => sp.GetRequiredService<IReviewRuleSource>().GetInlineReviewerAsync(TestContext.Current.CancellationToken));
+        (await InlineAsync()).Reviewer.ShouldBeNull();
         var saved = await Do(db, sp => sp.GetRequiredService<SaveReviewRuleHandler>().HandleAsync(draft));
         saved.Succeeded.ShouldBeTrue(string.Join("；", saved.Errors.Select(e => e.Message)));
         (await Do(db, sp => sp.GetRequiredService<SaveReviewRuleHandler>().HandleAsync(draft))).Errors.Single().Message.ShouldBe("$.id：规则编号“T-PRICE”已存在");
-        (await source.GetInlineReviewerAsync(TestContext.Current.CancellationToken)).Reviewer.ShouldBeNull();
+        (await InlineAsync()).Reviewer.ShouldBeNull();
         var enabled = await Do(db, sp => sp.GetRequiredService<ChangeReviewRuleStatusHandler>().HandleAsync(new ChangeReviewRuleStatus("T-PRICE", ReviewRuleStatus.Enabled)));
         enabled.Value!.Version.ShouldBe(2);
-        var reviewer = (await source.GetInlineReviewerAsync(TestContext.Current.CancellationToken)).Reviewer;
+        var reviewer = (await InlineAsync()).Reviewer;
         reviewer.ShouldNotBeNull();
         reviewer.Engine.Rules.Single().Id.ShouldBe("T-PRICE");
         (await Do(db, sp => sp.GetRequiredService<ChangeReviewRuleStatusHandler>().HandleAsync(new ChangeReviewRuleStatus("T-PRICE", ReviewRuleStatus.Disabled)))).Succeeded.ShouldBeTrue();
-        (await source.GetInlineReviewerAsync(TestContext.Current.CancellationToken)).Reviewer.ShouldBeNull();
+        (await InlineAsync()).Reviewer.ShouldBeNull();
 
         // Export gives a file that imports back unchanged.
         var json = await Do(db, sp => sp.GetRequiredService<ExportReviewRulesHandler>().HandleAsync(new ExportReviewRules()));

@@ -59,6 +59,25 @@ public sealed class SettlementWriteBatchingTests
         setl.Succeeded.ShouldBeTrue(string.Join("；", setl.Errors.Select(e => e.Message)));
     }
 
+    /// <summary>
+    /// A settlement holds one connection from register to settle, its stored 事中 rules included: with a pool of one
+    /// connection it still goes through (it used to wait for a second connection until the pool's timeout).
+    /// </summary>
+    [Fact]
+    public async Task A_settlement_needs_only_its_own_connection()
+    {
+        await using var db = await TestDatabase.CreateAsync(TestDatabase.Postgres, TestDatabase.SampleReferenceFiles, "Maximum Pool Size=1;Timeout=3");
+        var s = await OnlineSettlementTests.SeedAsync(db);
+        var mdtrt = await OnlineSettlementTests.RegisterAndUploadAsync(db, s.A, s.PsnNo, Lines(3));
+        var setl = await db.InScopeAsync(sp => sp.GetRequiredService<SettleOutpatientHandler>().HandleAsync(s.A, new SettleOutpatient(mdtrt, 75m)));
+        setl.Succeeded.ShouldBeTrue(string.Join("；", setl.Errors.Select(e => e.Message)));
+
+        // Past the rules' recheck interval the check runs again, in the settling request's transaction.
+        db.Clock.Advance(Yibao.Infrastructure.Review.StoredReviewRuleCache.StampInterval + TimeSpan.FromSeconds(1));
+        var second = await OnlineSettlementTests.RegisterAndUploadAsync(db, s.A, s.PsnNo, Lines(2));
+        (await db.InScopeAsync(sp => sp.GetRequiredService<SettleOutpatientHandler>().HandleAsync(s.A, new SettleOutpatient(second, 37.5m)))).Succeeded.ShouldBeTrue();
+    }
+
     [Theory]
     [MemberData(nameof(Providers))]
     public async Task A_save_with_one_colliding_line_writes_none_of_them(string provider)
