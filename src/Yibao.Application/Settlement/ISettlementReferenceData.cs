@@ -35,6 +35,13 @@ public interface IPersonSettlementLock
     /// insert).
     /// </summary>
     Task<long?> LockEncounterPersonAsync(long institutionId, string mdtrtId, CancellationToken ct = default);
+
+    /// <summary>
+    /// Locks the person of the institution's encounter <paramref name="mdtrtId"/> for fee-line changes (2204/2205,
+    /// 2301/2302): a settlement of the encounter running at the same moment either sees every line of the change or the
+    /// change sees the encounter settled. Nothing when there is no such encounter; SQLite has one writer at a time anyway.
+    /// </summary>
+    Task LockEncounterAsync(long institutionId, string mdtrtId, CancellationToken ct = default);
 }
 
 /// <summary>

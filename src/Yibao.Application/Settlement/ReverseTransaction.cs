@@ -44,7 +44,8 @@ public sealed class ReverseTransactionHandler(
     CancelSettlementHandler cancelSettlement,
     CancelOutpatientRegistrationHandler cancelRegistration,
     CancelAdmissionHandler cancelAdmission,
-    CancelDischargeHandler cancelDischarge)
+    CancelDischargeHandler cancelDischarge,
+    IPersonSettlementLock personLock)
 {
     public const string OriginalNotFound = SettlementErrors.OriginalMsgidNotFound;
     public const string NotReversible = SettlementErrors.ReversalNotSupported;
@@ -133,7 +134,7 @@ public sealed class ReverseTransactionHandler(
             {
                 var mdtrtId = root.GetProperty("mdtrt_id").GetString()!;
                 var sns = root.GetProperty("result").EnumerateArray().Select(x => x.GetProperty("feedetl_sn").GetString()!).ToHashSet(StringComparer.Ordinal);
-                var (e, openError) = await UploadFeeDetailsHandler.OpenEncounterAsync(db, caller, mdtrtId, inpatient: original.Infno == "2301", ct);
+                var (e, openError) = await UploadFeeDetailsHandler.OpenEncounterAsync(db, personLock, caller, mdtrtId, inpatient: original.Infno == "2301", ct);
                 if (openError is not null)
                 {
                     return Fail(openError);

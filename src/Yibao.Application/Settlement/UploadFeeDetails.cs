@@ -77,7 +77,7 @@ public sealed class UploadFeeDetailsValidator : AbstractValidator<UploadFeeDetai
     }
 }
 
-public sealed class UploadFeeDetailsHandler(IAppDbContext db, ISettlementReferenceData reference)
+public sealed class UploadFeeDetailsHandler(IAppDbContext db, ISettlementReferenceData reference, IPersonSettlementLock personLock)
 {
     private static readonly UploadFeeDetailsValidator Validator = new();
 
@@ -88,12 +88,14 @@ public sealed class UploadFeeDetailsHandler(IAppDbContext db, ISettlementReferen
     public async Task<AppResult<UploadedFeeDetails>> HandleAsync(InstitutionCaller caller, UploadFeeDetails command, bool inpatient, CancellationToken ct = default)
     {
         var validation = await Validator.ValidateAsync(command, ct);
-        if (!validation.IsValid)
-        {
-            return AppResult<UploadedFeeDetails>.Fail(validation.ToAppErrors());
-        }
+        return validation.IsValid
+            ? await db.InTransactionAsync(() => UploadAsync(caller, command, inpatient, ct), ct)
+            : AppResult<UploadedFeeDetails>.Fail(validation.ToAppErrors());
+    }
 
-        var (e, openError) = await OpenEncounterAsync(db, caller, command.MdtrtId, inpatient, ct);
+    private async Task<AppResult<UploadedFeeDetails>> UploadAsync(InstitutionCaller caller, UploadFeeDetails command, bool inpatient, CancellationToken ct)
+    {
+        var (e, openError) = await OpenEncounterAsync(db, personLock, caller, command.MdtrtId, inpatient, ct);
         if (openError is not null)
         {
             return AppResult<UploadedFeeDetails>.Fail(openError);
@@ -142,9 +144,15 @@ public sealed class UploadFeeDetailsHandler(IAppDbContext db, ISettlementReferen
         return AppResult<UploadedFeeDetails>.Ok(new UploadedFeeDetails(e.MdtrtId, results, e.FeeDetails.Where(f => !f.Cancelled).Sum(f => f.DetItemFeeSumamt)));
     }
 
-    /// <summary>The caller's encounter, with its lines, while it is still open for fee changes; else the error to answer.</summary>
-    internal static async Task<(MedicalEncounter Encounter, AppError? Error)> OpenEncounterAsync(IAppDbContext db, InstitutionCaller caller, string mdtrtId, bool inpatient, CancellationToken ct)
+    /// <summary>
+    /// The caller's encounter, with its lines, while it is still open for fee changes; else the error to answer. Read under
+    /// the person's settlement lock (the caller's transaction holds it), so a settlement cannot run between this read and
+    /// the change's commit.
+    /// </summary>
+    internal static async Task<(MedicalEncounter Encounter, AppError? Error)> OpenEncounterAsync(IAppDbContext db, IPersonSettlementLock personLock, InstitutionCaller caller,
+        string mdtrtId, bool inpatient, CancellationToken ct)
     {
+        await personLock.LockEncounterAsync(caller.InstitutionId, mdtrtId, ct);
         var (_, e, error) = await db.ActiveInstitutionAndEncounterAsync(caller, mdtrtId, withLines: true, ct);
         if (error is not null)
         {
@@ -173,14 +181,17 @@ public sealed class UploadFeeDetailsHandler(IAppDbContext db, ISettlementReferen
 /// </summary>
 public sealed record CancelFeeDetails(string MdtrtId, [property: JsonPropertyName("feedetl_sn")] string? FeedetlSn);
 
-public sealed class CancelFeeDetailsHandler(IAppDbContext db)
+public sealed class CancelFeeDetailsHandler(IAppDbContext db, IPersonSettlementLock personLock)
 {
     public Task<AppResult<UploadedFeeDetails>> HandleAsync(InstitutionCaller caller, CancelFeeDetails command, CancellationToken ct = default) =>
         HandleAsync(caller, command, inpatient: false, ct);
 
-    public async Task<AppResult<UploadedFeeDetails>> HandleAsync(InstitutionCaller caller, CancelFeeDetails command, bool inpatient, CancellationToken ct = default)
+    public Task<AppResult<UploadedFeeDetails>> HandleAsync(InstitutionCaller caller, CancelFeeDetails command, bool inpatient, CancellationToken ct = default) =>
+        db.InTransactionAsync(() => CancelAsync(caller, command, inpatient, ct), ct);
+
+    private async Task<AppResult<UploadedFeeDetails>> CancelAsync(InstitutionCaller caller, CancelFeeDetails command, bool inpatient, CancellationToken ct)
     {
-        var (e, openError) = await UploadFeeDetailsHandler.OpenEncounterAsync(db, caller, command.MdtrtId, inpatient, ct);
+        var (e, openError) = await UploadFeeDetailsHandler.OpenEncounterAsync(db, personLock, caller, command.MdtrtId, inpatient, ct);
         if (openError is not null)
         {
             return AppResult<UploadedFeeDetails>.Fail(openError);

@@ -132,6 +132,23 @@ public sealed class PersonSettlementLock(AppDbContext db) : IPersonSettlementLoc
             """).ToListAsync(ct);
         return ids.Count == 0 ? null : ids[0];
     }
+
+    public async Task LockEncounterAsync(long institutionId, string mdtrtId, CancellationToken ct = default)
+    {
+        if (db.Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException("人员结算锁必须在事务内获取");
+        }
+
+        if (db.IsPostgres)
+        {
+            await db.Database.SqlQuery<int>($"""
+                SELECT 1 AS "Value"
+                FROM medical_encounters m, LATERAL (SELECT pg_advisory_xact_lock({KeySpace} # m.person_id)) l
+                WHERE m.mdtrt_id = {mdtrtId} AND m.institution_id = {institutionId}
+                """).ToListAsync(ct);
+        }
+    }
 }
 
 public sealed class InstitutionPaymentLock(AppDbContext db) : IInstitutionPaymentLock
