@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Configuration;
 using Yibao.Application.Settlement;
 using Yibao.Domain.Catalogs;
@@ -113,41 +114,38 @@ public sealed class PersonSettlementLock(AppDbContext db) : IPersonSettlementLoc
 
     public async Task<long?> LockEncounterPersonAsync(long institutionId, string mdtrtId, CancellationToken ct = default)
     {
-        if (db.Database.CurrentTransaction is null)
-        {
-            throw new InvalidOperationException("人员结算锁必须在事务内获取");
-        }
+        // The lock is taken before the sequence is read (LATERAL); the person of an encounter never changes, so reading it
+        // before the lock is safe. No row: no such encounter of this institution, nothing locked.
+        var id = await EncounterPersonLockAsync("nextval(pg_get_serial_sequence('journal_entries', 'id'))", institutionId, mdtrtId, ct);
+        return id is long value ? value : null;
+    }
 
+    public Task LockEncounterAsync(long institutionId, string mdtrtId, CancellationToken ct = default) =>
+        EncounterPersonLockAsync("1", institutionId, mdtrtId, ct);
+
+    /// <summary>
+    /// Locks the person of the institution's encounter and returns <paramref name="select"/> evaluated under the lock (null
+    /// when there is no such encounter, and always on SQLite, whose transaction already is the only writer). A plain
+    /// command on the context's connection and transaction: it runs on every upload and settlement, and EF's raw-SQL query
+    /// path cost as much CPU as the round trip itself.
+    /// </summary>
+    private async Task<object?> EncounterPersonLockAsync(string select, long institutionId, string mdtrtId, CancellationToken ct)
+    {
+        var tx = db.Database.CurrentTransaction ?? throw new InvalidOperationException("人员结算锁必须在事务内获取");
         if (!db.IsPostgres)
         {
             return null;
         }
 
-        // The lock is taken before the sequence is read (LATERAL); the person of an encounter never changes, so reading it
-        // before the lock is safe. No row: no such encounter of this institution, nothing locked.
-        var ids = await db.Database.SqlQuery<long>($"""
-            SELECT nextval(pg_get_serial_sequence('journal_entries', 'id')) AS "Value"
-            FROM medical_encounters m, LATERAL (SELECT pg_advisory_xact_lock({KeySpace} # m.person_id)) l
-            WHERE m.mdtrt_id = {mdtrtId} AND m.institution_id = {institutionId}
-            """).ToListAsync(ct);
-        return ids.Count == 0 ? null : ids[0];
-    }
-
-    public async Task LockEncounterAsync(long institutionId, string mdtrtId, CancellationToken ct = default)
-    {
-        if (db.Database.CurrentTransaction is null)
-        {
-            throw new InvalidOperationException("人员结算锁必须在事务内获取");
-        }
-
-        if (db.IsPostgres)
-        {
-            await db.Database.SqlQuery<int>($"""
-                SELECT 1 AS "Value"
-                FROM medical_encounters m, LATERAL (SELECT pg_advisory_xact_lock({KeySpace} # m.person_id)) l
-                WHERE m.mdtrt_id = {mdtrtId} AND m.institution_id = {institutionId}
-                """).ToListAsync(ct);
-        }
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = tx.GetDbTransaction();
+        command.CommandText = string.Create(CultureInfo.InvariantCulture, $"""
+            SELECT {select} FROM medical_encounters m, LATERAL (SELECT pg_advisory_xact_lock({KeySpace} # m.person_id)) l
+            WHERE m.mdtrt_id = @mdtrt AND m.institution_id = @inst
+            """);
+        command.Parameters.Add(new Npgsql.NpgsqlParameter<string>("mdtrt", mdtrtId));
+        command.Parameters.Add(new Npgsql.NpgsqlParameter<long>("inst", institutionId));
+        return await command.ExecuteScalarAsync(ct);
     }
 }
 
